@@ -107,11 +107,12 @@ public final class HtmlReport {
             StringBuilder page = new StringBuilder(suites.length() + 16_384);
             boolean ok = results.count(Status.FAILED) == 0 && results.count(Status.ERROR) == 0
                     && results.exitCode() == io.nbci.common.ExitCode.OK;
-            String outcome = ok ? "passed" : results.exitCode() == io.nbci.common.ExitCode.OK ? "failed"
-                    : results.exitCode().meaning();
+            String outcome = ok ? "passed" : results.exitCode() == io.nbci.common.ExitCode.OK
+                    || results.exitCode() == io.nbci.common.ExitCode.FAILED ? "failed" : results.exitCode().meaning();
             page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                     .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
                     .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
+                    .append("<link rel=\"icon\" href=\"data:,\">\n")
                     .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                     .append("<title>nbci ").append(Html.text(results.command())).append(": ")
                     .append(Html.text(outcome)).append(" \u2014 ").append(Html.text(results.summary()))
@@ -408,7 +409,7 @@ public final class HtmlReport {
         }
 
         private void renderChecks(StringBuilder out, List<CaseResult.Check> checks) {
-            out.append("<table class=\"checks\"><thead><tr><th></th><th>assertion</th><th>expected</th><th>actual</th></tr>")
+            out.append("<h4>Assertions</h4>\n<table class=\"checks\"><thead><tr><th></th><th>assertion</th><th>expected</th><th>actual</th></tr>")
                     .append("</thead><tbody>\n");
             for (CaseResult.Check check : checks) {
                 String status = check.passed() ? "passed" : "failed";

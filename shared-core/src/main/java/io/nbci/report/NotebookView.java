@@ -233,19 +233,12 @@ final class NotebookView {
         budget.spend(document.length());
     }
 
-    /** A height that shows a typical table without scrolling; the frame scrolls beyond it. */
-    private static int frameHeight(String body) {
-        String lower = body.toLowerCase(Locale.ROOT);
-        int lines = 1 + count(lower, "<tr") + count(lower, "<br") + count(lower, "<p") + count(lower, "<li")
-                + count(lower, "<h") + count(lower, "<div");
-        return Math.max(60, Math.min(480, 24 + lines * 24));
-    }
+    private static final Pattern BLOCK = Pattern.compile("(?i)<(tr|br|p|li|div|h[1-6]|pre)[\\s>/]");
 
-    private static int count(String text, String needle) {
-        int count = 0;
-        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-            count++;
-        }
-        return count;
+    /** A height that shows a typical table without scrolling; the frame scrolls beyond it (and can be resized). */
+    private static int frameHeight(String body) {
+        long blocks = BLOCK.matcher(body).results().count();
+        long lines = body.chars().filter(c -> c == '\n').count();
+        return (int) Math.max(48, Math.min(480, 28 + 24 * Math.max(1, Math.max(blocks, lines))));
     }
 }

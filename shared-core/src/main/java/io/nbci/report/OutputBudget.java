@@ -34,7 +34,10 @@ final class OutputBudget {
      */
     void appendText(StringBuilder out, String cssClass, String text, String whereFull) {
         int max = (int) Math.min(limits.maxTextChars(), Math.max(0, limits.pageBudgetChars() - used));
-        if (text.length() <= max) {
+        int lines = limits.maxTextLines();
+        int headEnd = afterLines(text, lines * 2 / 5, max * 2 / 5);
+        int tailStart = beforeLines(text, lines - lines * 2 / 5, text.length() - (max - headEnd));
+        if (headEnd >= tailStart) {
             out.append("<pre class=\"").append(cssClass).append("\">");
             Html.append(out, text);
             out.append("</pre>\n");
@@ -46,18 +49,39 @@ final class OutputBudget {
                     + where(whereFull));
             return;
         }
-        int headLength = safeCut(text, max * 2 / 5);
-        int tailStart = safeCut(text, text.length() - (max - headLength));
         out.append("<pre class=\"").append(cssClass).append(" head\">");
-        Html.append(out, text.substring(0, headLength));
+        Html.append(out, text.substring(0, headEnd));
         out.append("</pre>\n");
-        note(out, String.format(Locale.ROOT, "%,d characters cut from the middle of this output (%s in all; first %,d"
-                + " and last %,d shown)", tailStart - headLength, size(text.length()), headLength,
-                text.length() - tailStart) + where(whereFull));
+        long cutLines = text.substring(headEnd, tailStart).chars().filter(c -> c == '\n').count();
+        note(out, String.format(Locale.ROOT, "%,d characters (%,d lines) cut from the middle of this output (%s in all;"
+                + " first %,d and last %,d characters shown)", tailStart - headEnd, cutLines, size(text.length()),
+                headEnd, text.length() - tailStart) + where(whereFull));
         out.append("<pre class=\"").append(cssClass).append(" tail\">");
         Html.append(out, text.substring(tailStart));
         out.append("</pre>\n");
-        spend(max);
+        spend(headEnd + text.length() - tailStart);
+    }
+
+    /** End of the first {@code lines} lines, but at most {@code maxChars}. */
+    private static int afterLines(String text, int lines, int maxChars) {
+        int end = 0;
+        for (int n = 0; n < lines && end < text.length(); n++) {
+            int newline = text.indexOf('\n', end);
+            end = newline < 0 ? text.length() : newline + 1;
+        }
+        return safeCut(text, Math.min(end, Math.max(0, maxChars)));
+    }
+
+    /** Start of the last {@code lines} lines, but not before {@code minStart}. */
+    private static int beforeLines(String text, int lines, int minStart) {
+        int start = text.length();
+        int searchFrom = text.endsWith("\n") ? text.length() - 2 : text.length() - 1;
+        for (int n = 0; n < lines && start > 0; n++) {
+            int newline = searchFrom < 0 ? -1 : text.lastIndexOf('\n', searchFrom);
+            start = newline + 1;
+            searchFrom = newline - 1;
+        }
+        return safeCut(text, Math.max(start, Math.min(text.length(), Math.max(0, minStart))));
     }
 
     static void note(StringBuilder out, String message) {

@@ -88,6 +88,7 @@ final class ReportStyle {
             .outputs{padding:4px 10px 8px;border-top:1px solid var(--line)}
             .outputs>*{margin-top:4px}
             pre.stderr{background:#fff8c5}
+            .outputs pre.stream,.case-output pre.stream{max-height:36em;overflow:auto}
             pre.traceback{color:#82071e;background:var(--fail-bg);padding:6px}
             .failure-banner{padding:4px 10px;background:var(--fail-bg);color:var(--fail);font-weight:600}
             img.output-image{max-width:100%;display:block}

@@ -95,13 +95,14 @@ public class HtmlReportTest {
 
         assertThat(notebookSize).isGreaterThan(10_000_000);
         assertThat(html.length()).isLessThan(200_000);
-        assertThat(html).contains("characters cut from the middle of this output (10.8 MB in all")
+        assertThat(html.split("\n").length).as("lines of the page").isLessThan(600);
+        assertThat(html).contains("lines) cut from the middle of this output (10.8 MB in all")
                 .contains("the full output is in rich.out.ipynb");
     }
 
     @Test
     public void shouldStopEmbeddingOutputsWhenThePageBudgetIsUsedUp() throws Exception {
-        ReportLimits tight = new ReportLimits(20_000, 200_000, 1_500_000, 1_000, 40);
+        ReportLimits tight = new ReportLimits(20_000, 200, 200_000, 1_500_000, 1_000, 40);
 
         String html = HtmlReport.withLimits(tight).render(
                 ReportSamples.richOutputs(temp.getRoot().toPath(), "<b>x</b>"), temp.getRoot().toPath());
