@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  *   P.C.notebook.NAME.{duration_ms,cells,cells_failed}      per notebook suite
  *   P.C.scenario.NAME.{duration_ms,passed}                  per scenario (case of a scenario suite)
  *   P.C.junit.NAME.{duration_ms,cases,failed}               per merged JUnit suite
- *   P.C.deploy.NAME.{duration_ms,bytes,files}  P.C.deploy.{bytes,files}   per deploy suite, and totals
+ *   P.C.deploy.NAME.{duration_ms,files,files_uploaded,bytes_uploaded,bytes_reused}   per deploy suite
+ *   P.C.deploy.{files,files_uploaded,bytes_uploaded,bytes_reused}                   totals over deploy suites
  * </pre>
  *
  * <p>P is the prefix ({@code --metrics-prefix}, default {@code nbci}), C the command
@@ -36,14 +37,15 @@ import java.util.regex.Pattern;
  * every character other than letters, digits, {@code _} and {@code -} replaced by
  * {@code _} and a notebook or scenario file extension dropped ({@code jobs/score.ipynb}
  * becomes {@code jobs_score}). Deploy sizes come from the deploy suite's properties
- * {@value #DEPLOY_BYTES} and {@value #DEPLOY_FILES}.
+ * ({@link #DEPLOY_PROPERTIES}: {@code files}, {@code uploaded}, {@code bytesUploaded},
+ * {@code bytesReused}); a property that is missing gives no metric.
  */
 public final class BuildMetrics {
 
-    /** Suite property a deploy suite sets to the bytes it copied. */
-    public static final String DEPLOY_BYTES = "deploy.bytes";
-    /** Suite property a deploy suite sets to the number of files it copied. */
-    public static final String DEPLOY_FILES = "deploy.files";
+    /** Deploy suite properties (as {@code nbci deploy} writes them) and the metric each becomes. */
+    public static final Map<String, String> DEPLOY_PROPERTIES = orderedMap(
+            "files", "files", "uploaded", "files_uploaded", "bytesUploaded", "bytes_uploaded",
+            "bytesReused", "bytes_reused");
     /** The prefix when none is given. */
     public static final String DEFAULT_PREFIX = "nbci";
 
@@ -75,8 +77,7 @@ public final class BuildMetrics {
         sink.put("suites.failed", results.suites().stream().filter(s -> !s.successful()).count());
 
         Set<String> used = new HashSet<>();
-        long deployBytes = 0;
-        long deployFiles = 0;
+        Map<String, Long> deployTotals = new java.util.LinkedHashMap<>();
         boolean anyDeploy = false;
         for (SuiteResult suite : results.suites()) {
             long failed = suite.count(Status.FAILED) + suite.count(Status.ERROR);
@@ -104,23 +105,19 @@ public final class BuildMetrics {
                     anyDeploy = true;
                     String name = "deploy." + unique(used, "deploy", segment(suite.name()));
                     sink.put(name + ".duration_ms", suite.durationMillis());
-                    Long bytes = number(suite.properties(), DEPLOY_BYTES);
-                    Long files = number(suite.properties(), DEPLOY_FILES);
-                    if (bytes != null) {
-                        sink.put(name + ".bytes", bytes);
-                        deployBytes += bytes;
-                    }
-                    if (files != null) {
-                        sink.put(name + ".files", files);
-                        deployFiles += files;
+                    for (Map.Entry<String, String> property : DEPLOY_PROPERTIES.entrySet()) {
+                        Long value = number(suite.properties(), property.getKey());
+                        if (value != null) {
+                            sink.put(name + "." + property.getValue(), value);
+                            deployTotals.merge(property.getValue(), value, Long::sum);
+                        }
                     }
                 }
                 default -> throw new IllegalStateException(suite.kind().name());
             }
         }
         if (anyDeploy) {
-            sink.put("deploy.bytes", deployBytes);
-            sink.put("deploy.files", deployFiles);
+            deployTotals.forEach((metric, total) -> sink.put("deploy." + metric, total));
         }
         return List.copyOf(metrics);
     }
@@ -184,6 +181,14 @@ public final class BuildMetrics {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     @FunctionalInterface
