@@ -144,7 +144,7 @@ public final class HtmlReport {
             count(out, "skipped", results.count(Status.SKIPPED));
             out.append("<div class=\"count duration\" id=\"count-duration\"><span class=\"n\">")
                     .append(Durations.format(results.durationMillis()))
-                    .append("</span><span class=\"label\">duration</span></div></div>\n");
+                    .append("</span> <span class=\"label\">duration</span></div></div>\n");
             renderProblems(out);
             renderSuiteTable(out);
             out.append("</header>\n");
@@ -153,7 +153,7 @@ public final class HtmlReport {
         private void count(StringBuilder out, String label, long value) {
             out.append("<div class=\"count ").append(label).append(value > 0 ? " nonzero" : "")
                     .append("\" id=\"count-").append(label).append("\"><span class=\"n\">").append(value)
-                    .append("</span><span class=\"label\">").append(label).append("</span></div>");
+                    .append("</span> <span class=\"label\">").append(label).append("</span></div>");
         }
 
         private void renderProblems(StringBuilder out) {

@@ -170,6 +170,24 @@ public class HtmlReportBrowserIT {
                 .containsAnyOf("Blocked script execution", "Content Security Policy", "sandboxed"));
     }
 
+    /** docs/reports.md: under Jenkins' default artifact policy (no inline style, no data: image) every fact is still there. */
+    @Test
+    public void shouldStayReadableUnderJenkinsDefaultPolicy() throws Exception {
+        Path page = temp.getRoot().toPath().resolve("jenkins.html");
+        HtmlReport.withDefaults().write(ReportSamples.failingCell(dir()), dir(), page);
+        Files.writeString(page, Files.readString(page).replace(HtmlReport.CSP,
+                "default-src 'none'; img-src 'self'; style-src 'self';"));
+        browser.get(page.toUri().toString());
+
+        assertThat(browser.findElement(By.id("count-failed")).getText()).contains("1").contains("failed");
+        assertThat(browser.findElement(By.cssSelector("#problems a")).getAttribute("href")).endsWith("#s0-cell-1");
+        assertThat(browser.findElement(By.id("s0-cell-1")).getText()).contains("ZeroDivisionError: division by zero")
+                .contains("ratio = total / 0");
+        assertThat(browser.findElement(By.cssSelector("svg.duration-chart")).getText()).contains("cell 1");
+        screenshot("jenkins-default-policy");
+        consoleErrors();
+    }
+
     /** Proves the two checks above can fail: the console check sees errors, the hostile markup does run unguarded. */
     @Test
     public void shouldDetectConsoleErrorsAndHostileScriptsOnAnUnguardedPage() throws Exception {
