@@ -80,6 +80,12 @@ public final class HtmlReport {
      */
     public void write(RunResults results, Path artifactBase, Path file) {
         AtomicFiles.write(file, render(results, artifactBase));
+        try {
+            // the temporary file behind the atomic write is private; a report is for sharing (as umask 022 gives)
+            java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            // not a POSIX file system, or not ours to change: the report is written all the same
+        }
     }
 
     /** The page as a string; executed notebooks are read from the results' notebook artifacts. */

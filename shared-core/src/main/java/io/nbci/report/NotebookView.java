@@ -238,7 +238,7 @@ final class NotebookView {
     /** A height that shows a typical table without scrolling; the frame scrolls beyond it (and can be resized). */
     private static int frameHeight(String body) {
         long blocks = BLOCK.matcher(body).results().count();
-        long lines = body.chars().filter(c -> c == '\n').count();
-        return (int) Math.max(48, Math.min(480, 28 + 24 * Math.max(1, Math.max(blocks, lines))));
+        long lines = blocks > 0 ? blocks : body.chars().filter(c -> c == '\n').count();
+        return (int) Math.max(48, Math.min(480, 28 + 24 * Math.max(1, lines)));
     }
 }

@@ -170,6 +170,45 @@ public class HtmlReportBrowserIT {
                 .containsAnyOf("Blocked script execution", "Content Security Policy", "sandboxed"));
     }
 
+    /**
+     * A notebook really executed by Jupyter (Debian's nbconvert and ipykernel): a pandas table,
+     * a PNG from IPython.display, a hostile HTML output, 10 MB of printed lines and a cell that
+     * raises, rendered and opened as a reviewer would.
+     */
+    @Test
+    public void shouldRenderANotebookThatJupyterExecuted() throws Exception {
+        Path executed = ExecutedNotebooks.execute(dir(), ReportSamples.HOSTILE_HTML);
+        RunResults results = ExecutedNotebooks.results(executed, "jobs/real.ipynb");
+        Path page = OUT.resolve("real-notebook.html");
+        HtmlReport.withDefaults().write(results, dir(), page);
+        browser.get(page.toAbsolutePath().toUri().toString());
+
+        assertNoConsoleErrors();
+        assertThat(Files.size(page)).isLessThan(300_000);
+        assertThat(browser.getTitle()).startsWith("nbci run: failed").doesNotContain("PWNED");
+        assertThat(js().executeScript("return window.name")).isEqualTo("");
+        WebElement link = browser.findElement(By.cssSelector("#problems a.problem-link"));
+        String target = link.getAttribute("href").replaceFirst(".*#", "");
+        WebElement failing = browser.findElement(By.id(target));
+        assertThat(failing.getAttribute("class")).contains("failed");
+        assertThat(failing.getText()).contains("ZeroDivisionError").contains("ratio = rows / 0").doesNotContain("\u001b[");
+        WebElement image = browser.findElement(By.cssSelector("img.output-image"));
+        assertThat((Long) js().executeScript("return arguments[0].naturalWidth", image)).isEqualTo(40L);
+        List<WebElement> frames = browser.findElements(By.cssSelector("iframe.html-output"));
+        assertThat(frames).hasSize(2);
+        browser.switchTo().frame(frames.get(0));
+        assertThat(browser.findElements(By.cssSelector("table.dataframe tbody tr"))).hasSize(3);
+        browser.switchTo().defaultContent();
+        assertThat(frames.get(0).getSize().getHeight()).as("a frame about as tall as its table").isBetween(100, 200);
+        browser.switchTo().frame(frames.get(1));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("hostile output");
+        assertThat(browser.getTitle()).doesNotContain("PWNED");
+        browser.switchTo().defaultContent();
+        assertThat(browser.findElement(By.cssSelector("p.truncated")).getText()).contains("cut from the middle");
+        assertChartDrawn(7);
+        screenshot("real-notebook");
+    }
+
     /** docs/reports.md: under Jenkins' default artifact policy (no inline style, no data: image) every fact is still there. */
     @Test
     public void shouldStayReadableUnderJenkinsDefaultPolicy() throws Exception {
