@@ -14,9 +14,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code nbci report RESULTS... -o report.html}: one self-contained HTML page from one or more results files. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Renders one or more nbci results files (JSON) as one self-contained HTML report:",
-            "summary, failing cells and assertions, executed notebooks with outputs, scenarios with",
-            "fixtures, expected vs actual and metrics, and duration charts. No script, no external assets."})
+        description = {"Renders results files as one self-contained HTML report.",
+            "Shows the summary, what failed (linked), executed notebooks with their outputs, scenarios",
+            "with fixtures, expected vs actual and metrics, and duration charts; no script, no external",
+            "assets. Several results files (e.g. of parallel CI stages) are merged into one page."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Mixin

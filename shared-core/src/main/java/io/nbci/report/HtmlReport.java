@@ -299,11 +299,11 @@ public final class HtmlReport {
                 return;
             }
             List<DurationChart.Bar> bars = new ArrayList<>();
-            boolean cells = suite.kind() == SuiteResult.Kind.NOTEBOOK;
             for (int j = 0; j < suite.cases().size(); j++) {
                 CaseResult testCase = suite.cases().get(j);
                 Integer cell = cellIndex(testCase);
-                String target = cell != null && cells ? anchor + "-cell-" + cell : anchor + "-case-" + j;
+                // a case with a cell index is shown as its cell, or (notebook missing) as a case with the cell's id
+                String target = cell != null ? anchor + "-cell-" + cell : anchor + "-case-" + j;
                 bars.add(new DurationChart.Bar(testCase.name(), testCase.durationMillis(), testCase.status(), target));
             }
             String title = switch (suite.kind()) {

@@ -35,6 +35,10 @@ public final class ReportInputs {
         long duration = 0;
         ExitCode exitCode = ExitCode.OK;
         for (Path file : files) {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new NbciException(ExitCode.BAD_INPUT, "results file not found: " + file
+                        + " (expected a results JSON file written by nbci run, test or deploy)");
+            }
             RunResults results = ResultsFile.read(file);
             Path folder = file.toAbsolutePath().normalize().getParent();
             commands.add(results.command());
