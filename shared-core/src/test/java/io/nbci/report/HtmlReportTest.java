@@ -2,7 +2,14 @@ package io.nbci.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nbci.common.ExitCode;
+import io.nbci.results.Artifact;
 import io.nbci.results.RunResults;
+import io.nbci.results.SuiteResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -129,6 +136,33 @@ public class HtmlReportTest {
         assertThat(html).contains("Duration per cell");
         assertThat(Pattern.compile("<a href=\"#s0-cell-\\d\"><g class=\"bar passed\">").matcher(html).results().count())
                 .isEqualTo(3);
+    }
+
+    @Test
+    public void shouldPointEveryLinkAtAnElementOfThePage() throws Exception {
+        Path dir = temp.getRoot().toPath();
+        RunResults cell = ReportSamples.failingCell(dir);
+        SuiteResult notebookSuite = cell.suites().get(0);
+        // a scenario that ran a notebook: its cells' cases and the scenario's own case in one suite
+        SuiteResult scenarioWithNotebook = new SuiteResult("scenario running a notebook", SuiteResult.Kind.SCENARIO,
+                null, 900, java.util.stream.Stream.concat(notebookSuite.cases().stream(),
+                        ReportSamples.failingAssertion(dir).suites().get(0).cases().stream()).toList(),
+                notebookSuite.artifacts(), List.of(), Map.of());
+        RunResults all = ReportSamples.passingRun(dir).merge(cell).merge(ReportSamples.failingAssertion(dir))
+                .merge(RunResults.of("test", null, 1, ExitCode.FAILED, List.of(scenarioWithNotebook)))
+                .merge(RunResults.of("run", null, 1, ExitCode.FAILED, List.of(new SuiteResult("gone.ipynb",
+                        SuiteResult.Kind.NOTEBOOK, null, 1, notebookSuite.cases(),
+                        List.of(new Artifact("notebook", "gone.out.ipynb", null)), List.of(), Map.of()))));
+
+        String html = render(all);
+
+        Set<String> ids = Pattern.compile(" id=\"([^\"]+)\"").matcher(html).results().map(m -> m.group(1))
+                .collect(Collectors.toSet());
+        List<String> links = Pattern.compile("href=\"#([^\"]+)\"").matcher(html).results().map(m -> m.group(1))
+                .toList();
+        assertThat(links).hasSizeGreaterThan(20);
+        assertThat(links).allSatisfy(link -> assertThat(ids).contains(link));
+        assertThat(html).contains("href=\"#s3-cell-1\"").contains("href=\"#s4-cell-1\"");
     }
 
     @Test
