@@ -1,6 +1,7 @@
 package io.nbci.report;
 
 import io.nbci.common.AtomicFiles;
+import io.nbci.common.ExitCode;
 import io.nbci.notebook.Notebook;
 import io.nbci.notebook.NotebookException;
 import io.nbci.results.Artifact;
@@ -112,9 +113,9 @@ public final class HtmlReport {
             }
             StringBuilder page = new StringBuilder(suites.length() + 16_384);
             boolean ok = results.count(Status.FAILED) == 0 && results.count(Status.ERROR) == 0
-                    && results.exitCode() == io.nbci.common.ExitCode.OK;
-            String outcome = ok ? "passed" : results.exitCode() == io.nbci.common.ExitCode.OK
-                    || results.exitCode() == io.nbci.common.ExitCode.FAILED ? "failed" : results.exitCode().meaning();
+                    && results.exitCode() == ExitCode.OK;
+            String outcome = ok ? "passed" : results.exitCode() == ExitCode.OK
+                    || results.exitCode() == ExitCode.FAILED ? "failed" : results.exitCode().meaning();
             page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                     .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
                     .append("<meta name=\"referrer\" content=\"no-referrer\">\n")

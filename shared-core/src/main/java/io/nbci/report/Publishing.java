@@ -42,9 +42,12 @@ public final class Publishing {
                 HtmlReport.withDefaults().write(results, base, settings.report());
                 written = true;
                 log.info("report: " + settings.report());
-            } catch (NbciException | IllegalStateException e) {
+            } catch (NbciException e) {
                 log.error("report: could not write " + settings.report() + ": " + e.getMessage()
                         + "; the command's result is unchanged");
+            } catch (RuntimeException e) {
+                log.error("report: could not render " + settings.report() + " (" + e
+                        + "); the command's result is unchanged; please report this as an nbci bug");
             }
         }
         int sent = 0;

@@ -43,7 +43,7 @@ final class UntrustedHtml {
     /** Cleaned markup (a body fragment) for the iframe. */
     static String clean(String html) {
         Document dirty = Jsoup.parseBodyFragment(html);
-        // keep <style> blocks that were in the fragment's head, as pandas' "<style scoped>" is
+        // <style> survives (pandas tables bring "<style scoped>"), its url()s do not (see below)
         Document clean = new Cleaner(SAFELIST).clean(dirty);
         for (Element element : clean.select("[style]")) {
             element.attr("style", neutraliseCss(element.attr("style")));
