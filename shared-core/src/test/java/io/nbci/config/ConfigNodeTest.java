@@ -35,7 +35,7 @@ public class ConfigNodeTest {
         ConfigNode dev = ConfigNode.parse(TARGETS, "t.yaml").get("targets").get("dev");
 
         assertThatThrownBy(() -> dev.allowOnlyKeys("uri", "basePath"))
-                .hasMessage("t.yaml:8:13: targets.dev.colour: unknown key; expected one of basePath, uri");
+                .hasMessage("t.yaml:8:5: targets.dev.colour: unknown key; expected one of basePath, uri");
     }
 
     @Test
