@@ -25,10 +25,11 @@ public sealed interface Fixture {
      * @param partition partition spec the rows go into (column to value), or empty
      * @param rows      rows as lists of plain values (String, Long, Double, Boolean, null)
      * @param format    storage format for derived DDL (textfile by default)
+     * @param location  HDFS folder of an external table with derived DDL, or null for Hive's default
      */
     record HiveTable(String origin, String database, String table, String ddl, Map<String, String> columns,
             Map<String, String> partitionColumns, Map<String, String> partition, List<List<Object>> rows,
-            String format) implements Fixture {
+            String format, String location) implements Fixture {
         public HiveTable {
             columns = Map.copyOf(columns);
             partitionColumns = Map.copyOf(partitionColumns);

@@ -180,7 +180,7 @@ public final class ScenarioFiles {
 
     private static Fixture.HiveTable hiveTable(ConfigNode item, Path folder) {
         item.allowOnlyKeys("hive_table", "ddl", "ddl_file", "columns", "partitioned_by", "partition", "rows",
-                "rows_file", "format");
+                "rows_file", "format", "location");
         ConfigNode nameNode = item.get("hive_table");
         String qualified = nameNode.asString();
         String[] parts = qualified.split("\\.");
@@ -230,8 +230,13 @@ public final class ScenarioFiles {
         }
         String format = item.get("format").isAbsent() ? "textfile"
                 : item.get("format").asChoice("textfile", "orc", "parquet", "avro");
+        String location = item.has("location") ? hdfsPath(item.get("location")) : null;
+        if (location != null && ddl != null) {
+            throw item.get("location").error("location goes with columns; with ddl, write LOCATION in the DDL");
+        }
         return new Fixture.HiveTable(origin(item), parts[0].toLowerCase(java.util.Locale.ROOT),
-                parts[1].toLowerCase(java.util.Locale.ROOT), ddl, columns, partitionColumns, partition, rows, format);
+                parts[1].toLowerCase(java.util.Locale.ROOT), ddl, columns, partitionColumns, partition, rows, format,
+                location);
     }
 
     private static Map<String, String> columnMap(ConfigNode node) {
