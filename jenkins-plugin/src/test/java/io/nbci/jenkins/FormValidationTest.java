@@ -132,8 +132,8 @@ public class FormValidationTest {
         error(d.doCheckPrincipal("etl@EXAMPLE.COM", ""), "a Kerberos principal needs a keytab");
         ok(d.doCheckPrincipal("etl@EXAMPLE.COM", "keytab-id"));
         error(d.doCheckPrincipal("etl", "keytab-id"), "expected a Kerberos principal");
-        assertThat(d.doCheckRetention("1").kind).isEqualTo(FormValidation.Kind.WARNING);
-        error(d.doCheckRetention("0"), "expected a whole number of releases");
+        error(d.doCheckRetention("1"), "expected a whole number of releases");
+        ok(d.doCheckRetention("2"));
         error(d.doCheckPermission("999"), "expected octal permission bits");
         assertThat(host.permissionChecks).containsOnly("administer");
         assertThat(new NbciGlobalConfiguration(host).doCheckJavaCommand("/opt/my jdk/bin/java").kind)

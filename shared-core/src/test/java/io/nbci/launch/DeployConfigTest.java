@@ -40,9 +40,10 @@ public class DeployConfigTest {
                         + "targets:\n"
                         + "  \"prod\":\n"
                         + "    uri: \"hdfs://nn:8020\"\n"
-                        + "    base-path: \"/apps/jobs/imagescore\"\n"
-                        + "    principal: \"etl/ci.example.com@EXAMPLE.COM\"\n"
-                        + "    keytab: \"/agent/tmp/prod.keytab\"\n"
+                        + "    base: \"/apps/jobs/imagescore\"\n"
+                        + "    kerberos:\n"
+                        + "      principal: \"etl/ci.example.com@EXAMPLE.COM\"\n"
+                        + "      keytab: \"/agent/tmp/prod.keytab\"\n"
                         + "    retention: 5\n"
                         + "    permission: \"750\"\n"));
     }
@@ -94,8 +95,10 @@ public class DeployConfigTest {
         assertThatThrownBy(() -> prod().principal(null).user("etl").build())
                 .hasMessage("principal: a keytab was given without the principal it is for");
         assertThatThrownBy(() -> prod().principal("etl").build()).hasMessageStartingWith("principal: expected a Kerberos");
-        assertThatThrownBy(() -> prod().retention("0").build()).hasMessageStartingWith("retention: expected a whole");
+        assertThatThrownBy(() -> prod().retention("1").build()).hasMessageStartingWith("retention: expected a whole "
+                + "number of releases (the live release and the one before it are always kept) between 2 and 10000");
         assertThatThrownBy(() -> prod().permission("rwx").build()).hasMessageStartingWith("permission: expected octal");
+        assertThatThrownBy(() -> prod().permission("4755").build()).hasMessageStartingWith("permission: expected octal");
     }
 
     @Test
