@@ -84,7 +84,8 @@ public class GlobalConfigurationTest {
                 "gone", "", "");
 
         assertThat(badUri.kind).isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(badUri.getMessage()).startsWith("uri: expected a URI starting with");
-        assertThat(missingKeytab.getMessage()).isEqualTo("no global secret file credential with id 'gone'");
+        assertThat(FormValidationTest.unescape(badUri.getMessage())).startsWith("uri: expected a URI starting with");
+        assertThat(FormValidationTest.unescape(missingKeytab.getMessage()))
+                .isEqualTo("no global secret file credential with id 'gone'");
     }
 }
