@@ -131,6 +131,8 @@ public class FormValidationTest {
         error(d.doCheckUri(""), "required: enter the filesystem URI");
         error(d.doCheckUri("http://nn:9870"), "expected a URI starting with file://, hdfs://");
         ok(d.doCheckUri("webhdfs://nn:9870"));
+        ok(d.doCheckUri("file:///"));
+        error(d.doCheckUri("hdfs://nn:8020/apps"), "put the path in basePath");
         error(d.doCheckBasePath("apps"), "expected an absolute path");
         error(d.doCheckBasePath("/"), "expected a folder below '/'");
         error(d.doCheckUser("etl", "etl@EXAMPLE.COM"), "give either a user");

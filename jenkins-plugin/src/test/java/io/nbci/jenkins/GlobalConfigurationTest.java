@@ -32,10 +32,10 @@ public class GlobalConfigurationTest {
 
     @Test
     public void shouldFindTargetsByName() {
-        host.configuration.setTargets(List.of(kerberos(), new HdfsDeployTarget("dev", "file:///tmp/d", "/tmp/d")));
+        host.configuration.setTargets(List.of(kerberos(), new HdfsDeployTarget("dev", "file:///", "/tmp/d")));
 
         assertThat(host.configuration.targetNames()).containsExactly("prod", "dev");
-        assertThat(host.configuration.target("dev").getUri()).isEqualTo("file:///tmp/d");
+        assertThat(host.configuration.target("dev").getUri()).isEqualTo("file:///");
         assertThat(host.configuration.target("qa")).isNull();
         assertThat(host.configuration.getTargets()).hasSize(2);
     }

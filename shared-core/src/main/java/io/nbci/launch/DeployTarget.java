@@ -154,7 +154,7 @@ public record DeployTarget(String name, String uri, String basePath, String user
         public DeployTarget build() {
             Validation.targetName(name).orThrow("name");
             Validation.required(uri, "the filesystem URI, e.g. hdfs://namenode:8020").orThrow("uri");
-            Validation.uri(uri, Validation.FILESYSTEM_SCHEMES).orThrow("uri");
+            Validation.deployUri(uri).orThrow("uri");
             Validation.required(basePath, "the absolute base path, e.g. /apps/jobs/imagescore").orThrow("basePath");
             Validation.absolutePath(basePath).orThrow("basePath");
             Validation.user(user).orThrow("user");

@@ -96,6 +96,20 @@ public final class Validation {
         return Check.ok();
     }
 
+    /** A deploy target's filesystem URI: a {@link #FILESYSTEM_SCHEMES} URI without a path (that goes in the base path). */
+    public static Check deployUri(String value) {
+        Check check = uri(value, FILESYSTEM_SCHEMES);
+        if (check.isError() || isBlank(value)) {
+            return check;
+        }
+        String path = URI.create(value.strip()).getPath();
+        if (path != null && !path.isEmpty() && !path.equals("/")) {
+            return Check.error("put the path in basePath, not in the URI: expected scheme://host:port or file:///, "
+                    + "found \"" + value.strip() + "\"");
+        }
+        return Check.ok();
+    }
+
     /** An absolute path on the deploy target's filesystem, such as {@code /apps/jobs/imagescore}. */
     public static Check absolutePath(String value) {
         if (isBlank(value)) {

@@ -86,6 +86,9 @@ public class DeployConfigTest {
         assertThatThrownBy(() -> prod().name("prod env").build()).hasMessageStartingWith("name: expected letters");
         assertThatThrownBy(() -> prod().uri("http://nn:9870").build()).hasMessageStartingWith("uri: expected a URI");
         assertThatThrownBy(() -> prod().uri("hdfs:///x").build()).hasMessageStartingWith("uri: expected a host name");
+        assertThatThrownBy(() -> prod().uri("hdfs://nn:8020/apps").build())
+                .hasMessage("uri: put the path in basePath, not in the URI: expected scheme://host:port or file:///, "
+                        + "found \"hdfs://nn:8020/apps\"");
         assertThatThrownBy(() -> prod().basePath("apps").build()).hasMessageStartingWith("basePath: expected an absolute");
         assertThatThrownBy(() -> prod().basePath("/apps/../etc").build()).hasMessageStartingWith("basePath: '..'");
         assertThatThrownBy(() -> prod().user("etl").build())
@@ -103,7 +106,7 @@ public class DeployConfigTest {
 
     @Test
     public void shouldAcceptAFileUriForDryRuns() {
-        DeployTarget target = DeployTarget.builder().name("local").uri("file:///tmp/deploy").basePath("/tmp/deploy")
+        DeployTarget target = DeployTarget.builder().name("local").uri("file:///").basePath("/tmp/deploy")
                 .build();
         assertThat(target.kerberos()).isFalse();
         assertThat(target.retention()).isNull();
