@@ -77,6 +77,7 @@ public class HpiStructureIT {
             assertThat(manifest.getValue("Jenkins-Version")).isEqualTo(jenkins).isEqualTo("2.541.3");
             assertThat(manifest.getValue("Hudson-Version")).isEqualTo(jenkins);
             assertThat(manifest.getValue("Url")).startsWith("https://");
+            assertThat(manifest.getValue("Minimum-Java-Version")).isEqualTo("17");
             assertThat(manifest.getValue("Plugin-Class")).as("no hudson.Plugin subclass").isNull();
             String dependencies = manifest.getValue("Plugin-Dependencies");
             assertThat(dependencies).isEqualTo(System.getProperty("nbci.hpi.expectedDependencies"));
