@@ -20,6 +20,10 @@ import picocli.CommandLine.Command;
         description = "Notebook CI for Hadoop data teams.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ConvertCommand.class,
+            PairCommand.class,
+            StripCommand.class,
+            LintCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
