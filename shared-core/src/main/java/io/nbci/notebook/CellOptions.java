@@ -193,7 +193,7 @@ final class CellOptions {
             case VALUE_NUMBER_INT:
                 return NotebookJson.NODES.numberNode(parser.getBigIntegerValue());
             case VALUE_NUMBER_FLOAT:
-                return NotebookJson.NODES.numberNode(parser.getDoubleValue());
+                return new PyFloatNode(parser.getDoubleValue(), parser.getText());
             case VALUE_TRUE:
                 return NotebookJson.NODES.booleanNode(true);
             case VALUE_FALSE:

@@ -220,11 +220,17 @@ public final class NotebookPairs {
     public static Notebook combine(Notebook fromScript, Notebook withOutputs) {
         Notebook result = withOutputs.copy();
         ObjectNode metadata = result.metadata();
+        JsonNode representation = metadata.path("jupytext").get("text_representation");
         fromScript.metadata().fields().forEachRemaining(e -> {
             if (PyPercent.HEADER_METADATA.contains(e.getKey())) {
                 metadata.set(e.getKey(), e.getValue().deepCopy());
             }
         });
+        if (representation != null && metadata.path("jupytext").isObject()
+                && !metadata.get("jupytext").has("text_representation")) {
+            ((ObjectNode) metadata.get("jupytext")).set("text_representation", representation);
+        }
+        boolean allCellMetadataHidden = PyPercent.hidesCellMetadata(result.metadata());
         List<Cell> inputs = fromScript.cells();
         List<Cell> outputs = withOutputs.cells();
         Integer[] map = mapOutputsToInputs(inputs, outputs);
@@ -249,16 +255,17 @@ public final class NotebookPairs {
                 continue;
             }
             Cell cell = outputs.get(map[i]).copy();
-            boolean keepOutputSource = cell.source().equals(input.source() + "\n");
+            boolean keepOutputSource = cell.source().stripTrailing().equals(input.source().stripTrailing());
             if (!keepOutputSource) {
                 cell.setSource(input.source());
             }
-            ObjectNode merged = PyPercent.visibleMetadata(input.metadata());
+            ObjectNode merged = allCellMetadataHidden ? NotebookJson.NODES.objectNode()
+                    : PyPercent.visibleMetadata(input.metadata());
             JsonNode layout = input.metadata().get("lines_to_next_cell");
             Iterator<Map.Entry<String, JsonNode>> old = cell.metadata().fields();
             while (old.hasNext()) {
                 Map.Entry<String, JsonNode> field = old.next();
-                boolean hidden = PyPercent.IGNORED_CELL_METADATA.contains(field.getKey())
+                boolean hidden = allCellMetadataHidden || PyPercent.IGNORED_CELL_METADATA.contains(field.getKey())
                         || !CellOptions.isValidKey(field.getKey());
                 if (hidden && !field.getKey().equals("lines_to_next_cell")) {
                     merged.set(field.getKey(), field.getValue());

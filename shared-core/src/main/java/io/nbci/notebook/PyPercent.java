@@ -574,7 +574,7 @@ public final class PyPercent {
                 kept.set(e.getKey(), e.getValue());
             }
         });
-        if (!kept.isEmpty()) {
+        if (!kept.isEmpty() && !hidesNotebookMetadata(notebook.metadata())) {
             yaml.addAll(HeaderYaml.dump("jupyter", kept));
         }
         List<String> headerContent = new ArrayList<>();
@@ -585,9 +585,10 @@ public final class PyPercent {
         }
         header.addAll(headerContent);
 
+        boolean hideCellMetadata = hidesCellMetadata(notebook.metadata());
         List<List<String>> texts = new ArrayList<>();
         for (Cell cell : cells) {
-            texts.add(cellToText(cell, defaultLanguage, commentMagics, plainJson, cellMarkers));
+            texts.add(cellToText(cell, defaultLanguage, commentMagics, plainJson, cellMarkers, hideCellMetadata));
         }
         List<String> lines = new ArrayList<>();
         for (int i = cells.size() - 1; i >= 0; i--) {
@@ -624,6 +625,16 @@ public final class PyPercent {
         return lines;
     }
 
+    /** True when the notebook asks jupytext to keep all notebook metadata out of the script header. */
+    static boolean hidesNotebookMetadata(ObjectNode metadata) {
+        return "-all".equals(metadata.path("jupytext").path("notebook_metadata_filter").asText(null));
+    }
+
+    /** True when the notebook asks jupytext to keep all cell metadata off the marker lines. */
+    static boolean hidesCellMetadata(ObjectNode metadata) {
+        return "-all".equals(metadata.path("jupytext").path("cell_metadata_filter").asText(null));
+    }
+
     /** The cell's metadata as it appears on the marker line: volatile and jupytext-internal keys removed. */
     static ObjectNode visibleMetadata(ObjectNode metadata) {
         ObjectNode visible = NotebookJson.NODES.objectNode();
@@ -638,10 +649,10 @@ public final class PyPercent {
     }
 
     private static List<String> cellToText(Cell cell, String defaultLanguage, boolean commentMagics,
-            boolean plainJson, String cellMarkers) {
+            boolean plainJson, String cellMarkers, boolean hideCellMetadata) {
         List<String> source = cellSource(cell);
         ObjectNode unfiltered = cell.metadata();
-        ObjectNode metadata = visibleMetadata(unfiltered);
+        ObjectNode metadata = hideCellMetadata ? NotebookJson.NODES.objectNode() : visibleMetadata(unfiltered);
         String language = null;
         String first = source.get(0);
         if (first.startsWith("%%")) {
