@@ -87,7 +87,7 @@ public class PyPercentTest {
         List<Cell> cells = cells("nbconvert_style.py");
         assertThat(cells).hasSize(4);
         assertThat(cells.get(1).source()).startsWith("\n\nimport pandas as pd\n").endsWith("\n# Another markdown cell");
-        assertThat(cells.get(3).source()).isEqualTo("3 + 3");
+        assertThat(cells.get(3).source()).isEqualTo("\n\n3 + 3");
     }
 
     @Test
