@@ -71,7 +71,16 @@ public final class NotebookFiles {
 
     static String readText(Path file) {
         try {
-            return Notebook.decode(Files.readAllBytes(file), file.toString());
+            byte[] bytes = Files.readAllBytes(file);
+            if (formatOf(file) == Format.PY_PERCENT) {
+                try {
+                    return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                            .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw new NotebookException(file + ": not UTF-8 text; scripts must be UTF-8");
+                }
+            }
+            return Notebook.decode(bytes, file.toString());
         } catch (NoSuchFileException e) {
             throw new NotebookException(file + ": file not found");
         } catch (IOException e) {

@@ -55,6 +55,9 @@ public final class NotebookJson {
             JsonLocation at = e.getLocation();
             String line = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
             String detail = e.getOriginalMessage();
+            if (detail != null) {
+                detail = detail.replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+            }
             int newline = detail == null ? -1 : detail.indexOf('\n');
             throw new NotebookException(where + line + ": malformed JSON: "
                     + (newline < 0 ? detail : detail.substring(0, newline)), e);
