@@ -35,7 +35,7 @@ public final class PairCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LogSink log = options.log();
-        ProjectConfig config = ProjectConfig.discover(Path.of(""));
+        ProjectConfig config = ProjectConfig.discover(Display.startOf(paths));
         Pairing pairing = Pairing.fromConfig(config.root(), config.section("pairs"));
         Pairing.Scan scan = pairing.scan(paths.isEmpty() ? List.of(Path.of("")) : paths);
         List<NotebookPairs.PairReport> reports = scan.pairs().parallelStream().map(NotebookPairs::check).toList();

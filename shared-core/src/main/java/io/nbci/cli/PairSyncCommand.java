@@ -44,7 +44,7 @@ public final class PairSyncCommand implements Callable<Integer> {
             case "ipynb": fromScript = false; break;
             default: throw new NotebookException("--from: expected py or ipynb, found \"" + from + "\"");
         }
-        ProjectConfig config = ProjectConfig.discover(Path.of(""));
+        ProjectConfig config = ProjectConfig.discover(Display.startOf(paths));
         Pairing pairing = Pairing.fromConfig(config.root(), config.section("pairs"));
         Pairing.Scan scan = pairing.scan(paths.isEmpty() ? List.of(Path.of("")) : paths);
         List<Pairing.Pair> work = new ArrayList<>(scan.pairs());
