@@ -53,15 +53,33 @@ public final class NotebookPairs {
 
     /** Reads both files of a pair and compares them; unreadable files are reported, not thrown. */
     public static PairReport check(Pairing.Pair pair) {
-        Notebook notebook;
-        PyPercent.Script script;
         try {
-            notebook = Notebook.read(pair.notebook());
-            script = NotebookFiles.readScript(pair.script());
+            Notebook notebook = Notebook.readWithoutOutputs(pair.notebook());
+            String scriptText = NotebookFiles.readText(pair.script());
+            // fast path: the script is exactly what nbci would write for this notebook
+            String expected = PyPercent.write(withScriptVersion(notebook, scriptText));
+            if (expected.equals(scriptText)) {
+                return new PairReport(pair, List.of(), null);
+            }
+            PyPercent.Script script = PyPercent.parse(scriptText, pair.script().toString());
+            return new PairReport(pair, compare(notebook, expected, script), null);
         } catch (NotebookException e) {
             return new PairReport(pair, List.of(), e.getMessage());
         }
-        return new PairReport(pair, compare(notebook, script), null);
+    }
+
+    /** The notebook, told which jupytext version the existing script's header names (so an unchanged script is written identically). */
+    private static Notebook withScriptVersion(Notebook notebook, String scriptText) {
+        Matcher version = HEADER_VERSION.matcher(scriptText);
+        if (!version.find() || notebook.metadata().path("jupytext").has("text_representation")
+                || version.group(1).equals(PyPercent.JUPYTEXT_VERSION)) {
+            return notebook;
+        }
+        Notebook copy = notebook.copy();
+        ObjectNode representation = copy.metadata().withObject("/jupytext").withObject("/text_representation");
+        representation.put("format_name", "percent");
+        representation.put("jupytext_version", version.group(1));
+        return copy;
     }
 
     // ------------------------------------------------------------------ comparing
@@ -82,8 +100,12 @@ public final class NotebookPairs {
      * exactly as a script shows them.
      */
     public static List<CellDifference> compare(Notebook notebook, PyPercent.Script script) {
+        return compare(notebook, PyPercent.write(notebook), script);
+    }
+
+    private static List<CellDifference> compare(Notebook notebook, String notebookAsScript, PyPercent.Script script) {
         List<Cell> notebookCells = notebook.cells();
-        List<Cell> normalized = PyPercent.read(PyPercent.write(notebook), notebook.origin()).cells();
+        List<Cell> normalized = PyPercent.read(notebookAsScript, notebook.origin()).cells();
         if (normalized.size() != notebookCells.size()) {
             normalized = notebookCells;
         }
@@ -418,14 +440,7 @@ public final class NotebookPairs {
             throw new NotebookException("refusing to overwrite " + script + ": it cannot be parsed ("
                     + e.getMessage() + "); fix it or delete it, then sync again", e);
         }
-        Notebook copy = notebook.copy();
-        Matcher version = HEADER_VERSION.matcher(existingText);
-        if (version.find() && !copy.metadata().path("jupytext").has("text_representation")) {
-            ObjectNode representation = copy.metadata().withObject("/jupytext").withObject("/text_representation");
-            representation.put("format_name", "percent");
-            representation.put("jupytext_version", version.group(1));
-        }
-        String text = PyPercent.write(copy);
+        String text = PyPercent.write(withScriptVersion(notebook, existingText));
         if (text.equals(existingText)) {
             return SyncOutcome.UNCHANGED;
         }

@@ -93,6 +93,9 @@ final class PythonSource {
 
     /** Is this line a (possibly already commented) magic or shell escape that must be commented in a script? */
     static boolean isMagic(String line) {
+        if (line.indexOf('%') < 0 && line.indexOf('!') < 0 && line.indexOf('?') < 0 && !startsWithShellWord(line)) {
+            return false; // cheap test first: most code lines are not magics
+        }
         if (FORCE_ESCAPE.matcher(line).lookingAt()) {
             return true;
         }
@@ -104,6 +107,22 @@ final class PythonSource {
                 || MAGIC_ASSIGN.matcher(line).lookingAt()
                 || HELP_SUFFIX.matcher(line).lookingAt()
                 || SHELL_COMMAND.matcher(line).lookingAt();
+    }
+
+    private static final String[] SHELL_WORDS = {"cat", "cd", "cp", "mv", "rm", "rmdir", "mkdir", "copy", "ddir",
+        "echo", "ls", "ldir", "ren"};
+
+    private static boolean startsWithShellWord(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == '#' || line.charAt(i) == ' ')) {
+            i++;
+        }
+        for (String word : SHELL_WORDS) {
+            if (line.startsWith(word, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Comments out magics (in place) with {@code "# "}, keeping their indentation. */
