@@ -37,28 +37,60 @@ public final class Pairing {
 
     private final Path root;
     private final List<Rule> rules;
+    private final List<Glob> ignored;
 
-    private Pairing(Path root, List<Rule> rules) {
+    private Pairing(Path root, List<Rule> rules, List<Glob> ignored) {
         this.root = root.toAbsolutePath().normalize();
         this.rules = List.copyOf(rules);
+        this.ignored = List.copyOf(ignored);
     }
 
     /** Same stem, same folder. */
     public static Pairing sameFolder(Path root) {
-        return new Pairing(root, List.of());
+        return new Pairing(root, List.of(), List.of());
     }
 
     /**
-     * Rules from the {@code pairs:} section (a list of {@code "A <-> B"} strings, one side a
-     * {@code .ipynb} glob, the other a {@code .py} glob with the same wildcards in the same order).
-     * Errors name the file, line and item.
+     * Rules from the {@code pairs:} section: a list of {@code "A <-> B"} strings (one side a
+     * {@code .ipynb} glob, the other a {@code .py} glob with the same wildcards in the same
+     * order), or a mapping with {@code rules:} (that list) and {@code ignore:} (globs of files
+     * that are not paired, e.g. test fixtures). Errors name the file, line and item.
      */
     public static Pairing fromConfig(Path root, ConfigNode pairs) {
+        ConfigNode ruleList = pairs;
+        List<Glob> ignored = new ArrayList<>();
+        if (pairs.isMap()) {
+            pairs.allowOnlyKeys("rules", "ignore");
+            ruleList = pairs.get("rules");
+            for (ConfigNode item : pairs.get("ignore").items()) {
+                if (!item.isScalar() || item.asString().isBlank()) {
+                    throw item.error("expected a glob of files to leave unpaired, e.g. \"src/test/resources/**\"");
+                }
+                ignored.add(Glob.compile(item.asString().strip()));
+            }
+        } else if (!pairs.isAbsent() && !pairs.isList()) {
+            throw pairs.error("expected a list of \"<notebook glob> <-> <script glob>\" rules, or a mapping with rules: and ignore:");
+        }
         List<Rule> rules = new ArrayList<>();
-        for (ConfigNode item : pairs.items()) {
+        for (ConfigNode item : ruleList.items()) {
             rules.add(Rule.parse(item));
         }
-        return new Pairing(root, rules);
+        return new Pairing(root, rules, ignored);
+    }
+
+    /** True when the file matches one of the {@code ignore:} globs. */
+    public boolean isIgnored(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (ignored.isEmpty() || !absolute.startsWith(root)) {
+            return false;
+        }
+        String relative = root.relativize(absolute).toString().replace('\\', '/');
+        for (Glob glob : ignored) {
+            if (glob.match(relative).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Path root() {
@@ -262,6 +294,9 @@ public final class Pairing {
         Set<Path> unpairedNotebooks = new LinkedHashSet<>();
         Set<Path> unpairedScripts = new LinkedHashSet<>();
         for (Path file : files) {
+            if (isIgnored(file)) {
+                continue;
+            }
             boolean notebook = file.getFileName().toString().endsWith(".ipynb");
             Path twin = twinOf(file).orElseThrow();
             if (Files.isRegularFile(twin)) {

@@ -74,4 +74,22 @@ public class PairingTest {
         Files.writeString(root.resolve("nbci.yaml"), "pairs: []\n");
         assertThatThrownBy(() -> ProjectConfig.load(root).section("nope")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    public void shouldLeaveIgnoredFilesUnpaired() throws Exception {
+        Path root = temp.getRoot().toPath();
+        Files.createDirectories(root.resolve("fixtures/deep"));
+        Files.createDirectories(root.resolve("nb"));
+        Files.writeString(root.resolve("fixtures/deep/sample.ipynb"), "{}");
+        Files.writeString(root.resolve("nb/real.ipynb"), "{}");
+        Files.writeString(root.resolve("jobs.py"), "# %%\n");
+        Pairing pairing = rules(root, "pairs:\n  rules:\n    - nb/*.ipynb <-> *.py\n  ignore:\n    - fixtures/**\n");
+        assertThat(pairing.twinOf(root.resolve("nb/jobs.ipynb"))).contains(root.resolve("jobs.py"));
+        Pairing.Scan scan = pairing.scan(java.util.List.of(root));
+        assertThat(scan.unpairedNotebooks()).containsExactly(root.resolve("nb/real.ipynb"));
+        assertThat(scan.unpairedScripts()).containsExactly(root.resolve("jobs.py"));
+        assertThatThrownBy(() -> rules(root, "pairs:\n  rule: []\n")).hasMessageContaining("nbci.yaml:2:")
+                .hasMessageContaining("pairs.rule: unknown key; expected one of ignore, rules");
+        assertThatThrownBy(() -> rules(root, "pairs: notebooks\n")).hasMessageContaining("expected a list of");
+    }
 }
