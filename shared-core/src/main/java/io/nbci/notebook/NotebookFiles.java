@@ -74,8 +74,9 @@ public final class NotebookFiles {
             byte[] bytes = Files.readAllBytes(file);
             if (formatOf(file) == Format.PY_PERCENT) {
                 try {
-                    return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
                             .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    return text.startsWith("\uFEFF") ? text.substring(1) : text;
                 } catch (java.nio.charset.CharacterCodingException e) {
                     throw new NotebookException(file + ": not UTF-8 text; scripts must be UTF-8");
                 }

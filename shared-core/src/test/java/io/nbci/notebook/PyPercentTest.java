@@ -176,4 +176,26 @@ public class PyPercentTest {
         assertThat(script.markerLines().subList(0, 3)).containsExactly(16, 21, 25);
         assertThat(script.contentLines().subList(0, 3)).containsExactly(17, 22, 26);
     }
+
+    @Test
+    public void shouldKeepShebangEncodingAndTheHeadersJupytextVersion() throws Exception {
+        String text = fixture("executable_script.py");
+        Notebook notebook = PyPercent.read(text, "x.py");
+        assertThat(notebook.metadata().path("jupytext").path("executable").asText()).isEqualTo("/usr/bin/env python3");
+        assertThat(notebook.metadata().path("jupytext").path("encoding").asText()).isEqualTo("# -*- coding: utf-8 -*-");
+        assertThat(notebook.cell(0).source()).isEqualTo("print(\"run me directly\")");
+        Path file = java.nio.file.Files.createTempFile("nbci", ".py");
+        Path notebookFile = java.nio.file.Files.createTempFile("nbci", ".ipynb");
+        try {
+            Files.writeString(file, text);
+            NotebookFiles.write(notebook, notebookFile);
+            assertThat(NotebookPairs.syncFromNotebook(notebookFile, file)).isEqualTo(NotebookPairs.SyncOutcome.UNCHANGED);
+            assertThat(Files.readString(file)).isEqualTo(text);
+            Files.writeString(file, "\uFEFF" + text);
+            assertThat(NotebookFiles.read(file).cell(0).source()).isEqualTo("print(\"run me directly\")");
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(notebookFile);
+        }
+    }
 }
