@@ -21,6 +21,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ReportCommand.class,
+            ConvertCommand.class,
+            PairCommand.class,
+            StripCommand.class,
+            LintCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -66,6 +66,24 @@ public final class Notebook {
         return parse(decode(bytes, file.toString()), file.toString());
     }
 
+    /**
+     * Reads and validates a notebook for comparison: cells, sources and metadata as
+     * {@link #read}, but code cells' outputs are not loaded (they read as empty).
+     */
+    static Notebook readWithoutOutputs(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new NotebookException(file + ": file not found");
+        } catch (IOException e) {
+            throw new NotebookException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        JsonNode tree = NotebookJson.parseWithoutOutputs(bytes, file.toString());
+        NotebookValidator.validate(tree, file.toString());
+        return new Notebook((ObjectNode) tree, file.toString());
+    }
+
     static String decode(byte[] bytes, String where) {
         try {
             return StandardCharsets.UTF_8.newDecoder()

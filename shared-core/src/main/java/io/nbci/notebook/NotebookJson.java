@@ -39,12 +39,32 @@ public final class NotebookJson {
      * names {@code where} with line and column.
      */
     public static JsonNode parse(String text, String where) {
-        try (JsonParser parser = JSON.createParser(text)) {
+        try {
+            return parse(JSON.createParser(text), where, false);
+        } catch (IOException e) {
+            throw new NotebookException(where + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses UTF-8 notebook bytes but leaves every code cell's {@code outputs} empty without
+     * building them: for comparisons, which never look at outputs and are mostly made of them.
+     */
+    static JsonNode parseWithoutOutputs(byte[] bytes, String where) {
+        try {
+            return parse(JSON.createParser(bytes), where, true);
+        } catch (IOException e) {
+            throw new NotebookException(where + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode parse(JsonParser created, String where, boolean skipOutputs) {
+        try (JsonParser parser = created) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new NotebookException(where + ": empty file, expected a JSON notebook");
             }
-            JsonNode node = read(parser);
+            JsonNode node = skipOutputs ? readSkippingOutputs(parser, 0, false) : read(parser);
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
                 throw new NotebookException(where + ":" + at.getLineNr() + ":" + at.getColumnNr()
@@ -55,12 +75,41 @@ public final class NotebookJson {
             JsonLocation at = e.getLocation();
             String line = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
             String detail = e.getOriginalMessage();
+            if (detail != null) {
+                detail = detail.replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+            }
             int newline = detail == null ? -1 : detail.indexOf('\n');
             throw new NotebookException(where + line + ": malformed JSON: "
                     + (newline < 0 ? detail : detail.substring(0, newline)), e);
         } catch (IOException e) {
             throw new NotebookException(where + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** Like {@link #read}, but the value of "outputs" in a cell (depth 2: root, cells, cell) is skipped. */
+    private static JsonNode readSkippingOutputs(JsonParser parser, int depth, boolean inCells) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            ObjectNode object = NODES.objectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (depth == 2 && inCells && name.equals("outputs") && value == JsonToken.START_ARRAY) {
+                    parser.skipChildren();
+                    object.set(name, NODES.arrayNode());
+                } else if (depth == 0 && name.equals("cells") && value == JsonToken.START_ARRAY) {
+                    ArrayNode cells = NODES.arrayNode();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        cells.add(readSkippingOutputs(parser, 2, true));
+                    }
+                    object.set(name, cells);
+                } else {
+                    object.set(name, read(parser));
+                }
+            }
+            return object;
+        }
+        return read(parser);
     }
 
     private static JsonNode read(JsonParser parser) throws IOException {

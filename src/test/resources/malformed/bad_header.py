@@ -1,0 +1,8 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     name: [python3
+# ---
+
+# %%
+x = 1

@@ -1,0 +1,2 @@
+# %% a code cell with parameters {"tags": ["parameters"]}
+a = 3

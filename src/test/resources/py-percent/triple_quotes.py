@@ -1,0 +1,12 @@
+# %% [markdown]
+'''
+a
+long
+cell
+'''
+
+# %% [raw]
+"""
+some
+text
+"""
