@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
         description = "Notebook CI for Hadoop data teams.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
+            RunAllCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

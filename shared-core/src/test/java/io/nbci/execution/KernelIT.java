@@ -78,7 +78,7 @@ public class KernelIT {
             kernel.execute("import os\nos._exit(3)", Duration.ofSeconds(30), m -> { });
         }
         long pid = Long.parseLong(Files.readString(pidFile).strip());
-        assertThat(Processes.stillRunningAfter(pid, 1000)).as("child pid " + pid + " still runs").isFalse();
+        assertThat(TestProcesses.stillRunningAfter(pid, 1000)).as("child pid " + pid + " still runs").isFalse();
         Files.deleteIfExists(pidFile);
     }
 

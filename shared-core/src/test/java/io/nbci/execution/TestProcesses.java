@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Test helper: whether a pid runs (a zombie waiting to be reaped does not count). */
-final class Processes {
-    private Processes() {
+public final class TestProcesses {
+    private TestProcesses() {
     }
 
-    static boolean running(long pid) {
+    public static boolean running(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             char state = stat.charAt(stat.lastIndexOf(')') + 2);
@@ -20,7 +20,7 @@ final class Processes {
     }
 
     /** Waits up to {@code millis} for the pid to stop running; returns whether it still runs. */
-    static boolean stillRunningAfter(long pid, long millis) throws InterruptedException {
+    public static boolean stillRunningAfter(long pid, long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         while (running(pid) && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
