@@ -22,6 +22,10 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             RunCommand.class,
             RunAllCommand.class,
+            ConvertCommand.class,
+            PairCommand.class,
+            StripCommand.class,
+            LintCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,91 @@
+package io.nbci.notebook;
+
+import io.nbci.common.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Reads and writes a notebook in the format its file name says: {@code .ipynb} as Jupyter
+ * JSON, {@code .py} as a py:percent script. Every reader of user notebooks (run, pair, strip)
+ * goes through here, so a job can be given as either file.
+ *
+ * <pre>{@code
+ * Notebook notebook = NotebookFiles.read(Path.of("jobs/score.py"));   // or score.ipynb
+ * NotebookFiles.write(notebook, Path.of("out/score.ipynb"));
+ * }</pre>
+ */
+public final class NotebookFiles {
+
+    /** The file formats nbci reads and writes. */
+    public enum Format {
+        IPYNB(".ipynb"), PY_PERCENT(".py");
+
+        private final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        public String extension() {
+            return extension;
+        }
+    }
+
+    private NotebookFiles() {
+    }
+
+    /** The format of a file by its extension; a {@link NotebookException} for any other extension. */
+    public static Format formatOf(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".ipynb")) {
+            return Format.IPYNB;
+        }
+        if (name.endsWith(".py")) {
+            return Format.PY_PERCENT;
+        }
+        throw new NotebookException(file + ": not a notebook: expected a .ipynb or .py (py:percent) file");
+    }
+
+    /** True when the file name ends in .ipynb or .py. */
+    public static boolean isNotebookFile(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".ipynb") || name.endsWith(".py");
+    }
+
+    /** Reads a .ipynb or .py file into a validated notebook. */
+    public static Notebook read(Path file) {
+        Format format = formatOf(file);
+        if (format == Format.IPYNB) {
+            return Notebook.read(file);
+        }
+        return readScript(file).notebook();
+    }
+
+    /** Reads a py:percent script, keeping where each cell starts. */
+    public static PyPercent.Script readScript(Path file) {
+        return PyPercent.parse(readText(file), file.toString());
+    }
+
+    static String readText(Path file) {
+        try {
+            return Notebook.decode(Files.readAllBytes(file), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new NotebookException(file + ": file not found");
+        } catch (IOException e) {
+            throw new NotebookException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The text a notebook is written as, in the given format. */
+    public static String render(Notebook notebook, Format format) {
+        return format == Format.IPYNB ? notebook.toJson() : PyPercent.write(notebook);
+    }
+
+    /** Writes a notebook atomically in the format its file name says. */
+    public static void write(Notebook notebook, Path file) {
+        AtomicFiles.write(file, render(notebook, formatOf(file)));
+    }
+}
