@@ -10,6 +10,7 @@ import io.nbci.common.NbciException;
 import io.nbci.notebook.Cell;
 import io.nbci.notebook.CellType;
 import io.nbci.notebook.Notebook;
+import io.nbci.notebook.NotebookFiles;
 import io.nbci.report.JUnitXmlWriter;
 import io.nbci.results.Artifact;
 import io.nbci.results.CaseResult;
@@ -77,7 +78,7 @@ public final class NotebookRunner {
 
     /** Reads an input: a notebook, or a paired py:percent script. */
     public static Notebook readInput(Path input) {
-        return Notebook.read(input);
+        return NotebookFiles.read(input);
     }
 
     /**

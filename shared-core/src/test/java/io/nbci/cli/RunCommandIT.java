@@ -39,7 +39,7 @@ public class RunCommandIT {
 
     private int run(String notebook, String... extra) throws IOException {
         Path dir = temp.getRoot().toPath();
-        out = dir.resolve(notebook.replace(".ipynb", ".out.ipynb"));
+        out = dir.resolve(notebook.replaceAll("\\.(ipynb|py)$", ".out.ipynb"));
         junit = dir.resolve("junit.xml");
         results = dir.resolve("results.json");
         List<String> args = new ArrayList<>(List.of("run", NOTEBOOKS.resolve(notebook).toString(), out.toString(),
@@ -260,5 +260,15 @@ public class RunCommandIT {
         assertThat(outDir.resolve("passing.ipynb")).exists();
         assertThat(outDir.resolve("failing.ipynb")).exists();
         assertThat(junitText()).contains("tests=\"9\" failures=\"1\"").contains("<testsuite name=\"" + dir.resolve("sys_exit.ipynb"));
+    }
+
+    @Test
+    public void shouldRunAPairedPercentScript() throws IOException {
+        assertThat(run("script.py", "-p", "rows", "5")).isEqualTo(0);
+        Notebook executed = Notebook.read(out);
+        assertThat(executed.kernelName()).isEqualTo("python3");
+        assertThat(executed.cell(2).hasTag("injected-parameters")).isTrue();
+        assertThat(outputText(executed.cell(3))).isEqualTo("total 10\n");
+        assertThat(junitText()).contains("tests=\"3\" failures=\"0\" errors=\"0\"");
     }
 }
