@@ -46,6 +46,16 @@ public final class Kernel implements AutoCloseable {
     private static final long INTERRUPT_GRACE_MILLIS = 5_000;
     private static final int START_ATTEMPTS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Kernels not yet closed; killed with their process trees if the JVM is stopped (CI abort, Ctrl-C). */
+    private static final java.util.Set<Kernel> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Kernel kernel : LIVE) {
+                kernel.tree.destroy(0);
+            }
+        }, "nbci-kernel-cleanup"));
+    }
 
     private final KernelSpec spec;
     private final KernelOptions options;
@@ -87,6 +97,7 @@ public final class Kernel implements AutoCloseable {
         poller.register(iopub, ZMQ.Poller.POLLIN);
         poller.register(stdin, ZMQ.Poller.POLLIN);
         this.heartbeat = new Heartbeat();
+        LIVE.add(this);
     }
 
     /**
@@ -410,6 +421,7 @@ public final class Kernel implements AutoCloseable {
             return;
         }
         closed = true;
+        LIVE.remove(this);
         heartbeat.stop();
         tree.remember();
         if (tree.isAlive()) {
