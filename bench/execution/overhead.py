@@ -1,4 +1,4 @@
-"""Median per-cell overhead of an executed notebook: the runner's wall time per cell minus the
+"""Median per-cell overhead of executed notebooks (all cells of all files given pooled): the runner's wall time per cell minus the
 kernel's own time for it (iopub status busy -> idle, the kernel's timestamps).
 
 nbci writes its wall time per cell as metadata.nbci.start_time/end_time. For nbconvert, which
@@ -30,5 +30,5 @@ def overheads(path):
         result.append((wall - kernel) * 1000)
     return result
 
-values = overheads(sys.argv[1])
+values = [v for path in sys.argv[1:] for v in overheads(path)]
 print("%.2f" % statistics.median(values))

@@ -23,7 +23,7 @@ now() { date +%s%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-run_nbci() { "$nbci" run "$work/$1.ipynb" "$work/$1.nbci.ipynb" >/dev/null 2>&1; }
+run_nbci() { "$nbci" run "$work/$1.ipynb" "$work/$1.nbci${2:-}.ipynb" >/dev/null 2>&1; }
 run_nbconvert() { jupyter nbconvert --to notebook --execute "$work/$1.ipynb" --output "$work/$1.nbconvert.ipynb" >/dev/null 2>&1; }
 
 # warm-up: builds nbci's class-data archive, fills the page cache for both
@@ -34,15 +34,15 @@ printf "%-10s %10s %14s %8s\n" notebook "nbci (s)" "nbconvert (s)" ratio
 for nb in cells3 cells50; do
   : > "$work/$nb.nbci.times"; : > "$work/$nb.nbconvert.times"
   for i in $(seq "$runs"); do
-    s=$(now); run_nbci "$nb"; e=$(now); secs "$s" "$e" >> "$work/$nb.nbci.times"; echo >> "$work/$nb.nbci.times"
+    s=$(now); run_nbci "$nb" ".$i"; e=$(now); secs "$s" "$e" >> "$work/$nb.nbci.times"; echo >> "$work/$nb.nbci.times"
     s=$(now); run_nbconvert "$nb"; e=$(now); secs "$s" "$e" >> "$work/$nb.nbconvert.times"; echo >> "$work/$nb.nbconvert.times"
   done
   a=$(grep . "$work/$nb.nbci.times" | median); b=$(grep . "$work/$nb.nbconvert.times" | median)
   printf "%-10s %10s %14s %8s\n" "$nb" "$a" "$b" "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }')"
 done
 
-overhead=$("$py" "$here/overhead.py" "$work/cells50.nbci.ipynb")
-echo "median per-cell overhead, 50-cell notebook: nbci $overhead ms over the kernel's own busy->idle time"
+overhead=$("$py" "$here/overhead.py" "$work"/cells50.nbci.*.ipynb)
+echo "median per-cell overhead, 50-cell notebook, all $runs runs: nbci $overhead ms over the kernel's own busy->idle time"
 
 mkdir -p "$work/many"
 for i in $(seq -w 1 20); do cp "$work/cells3.ipynb" "$work/many/nb$i.ipynb"; done

@@ -74,6 +74,7 @@ public final class Kernel implements AutoCloseable {
     private final Heartbeat heartbeat;
     private JsonNode kernelInfo;
     private volatile boolean closed;
+    private long shutdownRequested;
 
     private Kernel(KernelSpec spec, KernelOptions options, LogSink log, Path runtimeDir) {
         this.spec = spec;
@@ -176,6 +177,8 @@ public final class Kernel implements AutoCloseable {
     private ZMQ.Socket socket(SocketType type, int port) {
         ZMQ.Socket socket = context.createSocket(type);
         socket.setLinger(0);
+        // the kernel binds while we connect: retry every 10 ms rather than ZeroMQ's default 100 ms
+        socket.setReconnectIVL(10);
         socket.connect(connection.endpoint(port));
         return socket;
     }
@@ -420,19 +423,17 @@ public final class Kernel implements AutoCloseable {
         if (closed) {
             return;
         }
+        requestShutdown();
         closed = true;
         LIVE.remove(this);
-        heartbeat.stop();
-        tree.remember();
         if (tree.isAlive()) {
             try {
-                ObjectNode content = JSON.createObjectNode().put("restart", false);
-                send(control, "shutdown_request", content);
-                tree.process().waitFor(options.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+                long left = options.shutdownGrace().toNanos() - (System.nanoTime() - shutdownRequested);
+                if (left > 0) {
+                    tree.process().waitFor(left, TimeUnit.NANOSECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.debug("shutdown_request failed: " + e);
             }
         }
         tree.destroy(1_000);
@@ -443,6 +444,27 @@ public final class Kernel implements AutoCloseable {
         }
         deleteRecursively(runtimeDir);
         log.debug("kernel " + spec.name() + " (pid " + tree.pid() + ") shut down");
+    }
+
+    /**
+     * Asks the kernel to shut down (shutdown_request on control) without waiting, so the
+     * caller can save its results while the kernel exits; {@link #close()} then waits for
+     * the rest of the grace period and kills what is left.
+     */
+    public void requestShutdown() {
+        if (shutdownRequested != 0 || closed) {
+            return;
+        }
+        shutdownRequested = System.nanoTime();
+        heartbeat.stop();
+        tree.remember();
+        if (tree.isAlive()) {
+            try {
+                send(control, "shutdown_request", JSON.createObjectNode().put("restart", false));
+            } catch (RuntimeException e) {
+                log.debug("shutdown_request failed: " + e);
+            }
+        }
     }
 
     /** Exit code of the kernel process, or null while it runs. */
@@ -514,7 +536,6 @@ public final class Kernel implements AutoCloseable {
         void stop() {
             running = false;
             if (thread != null) {
-                thread.interrupt();
                 try {
                     thread.join(1_000);
                 } catch (InterruptedException e) {
@@ -529,29 +550,39 @@ public final class Kernel implements AutoCloseable {
             try {
                 socket = context.createSocket(SocketType.REQ);
                 socket.setLinger(0);
-                socket.setReceiveTimeOut((int) Math.min(intervalMillis, options.heartbeatTimeout().toMillis()));
+                socket.setReceiveTimeOut(100);
                 socket.connect(connection.endpoint(connection.hbPort()));
                 long lastEcho = System.nanoTime();
+                long nextPing = lastEcho;
+                long nextSnapshot = lastEcho;
                 boolean waiting = false;
                 while (running && !closed) {
-                    tree.remember();
-                    if (!waiting) {
+                    long now = System.nanoTime();
+                    if (now >= nextSnapshot) {
+                        tree.remember();
+                        nextSnapshot = now + TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+                    }
+                    if (!waiting && now >= nextPing) {
                         socket.send(new byte[] {'p', 'i', 'n', 'g'}, 0);
                         waiting = true;
                     }
-                    byte[] echo = socket.recv(0);
-                    long now = System.nanoTime();
-                    if (echo != null) {
-                        waiting = false;
-                        lastEcho = now;
-                        sleep(intervalMillis);
-                    } else if (now - lastEcho > options.heartbeatTimeout().toNanos()) {
-                        if (running && tree.isAlive()) {
-                            log.warn("kernel " + spec.name() + " (pid " + tree.pid() + ") did not answer its heartbeat for "
-                                    + seconds(options.heartbeatTimeout()) + "; treating it as dead");
-                            lost = true;
+                    if (waiting) {
+                        byte[] echo = socket.recv(0);
+                        now = System.nanoTime();
+                        if (echo != null) {
+                            waiting = false;
+                            lastEcho = now;
+                            nextPing = now + TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+                        } else if (now - lastEcho > options.heartbeatTimeout().toNanos()) {
+                            if (running && tree.isAlive()) {
+                                log.warn("kernel " + spec.name() + " (pid " + tree.pid() + ") did not answer its heartbeat for "
+                                        + seconds(options.heartbeatTimeout()) + "; treating it as dead");
+                                lost = true;
+                            }
+                            return;
                         }
-                        return;
+                    } else {
+                        sleep(100);
                     }
                 }
             } catch (RuntimeException e) {

@@ -161,6 +161,19 @@ public final class NotebookRunner {
             if (spec != null) {
                 setKernelspec(spec);
             }
+            // the kernel boots (about half a second of Python imports) while the notebook is prepared
+            java.util.concurrent.CompletableFuture<Kernel> starting = null;
+            if (!options.prepareOnly() && kernelError == null) {
+                KernelSpec startSpec = spec;
+                starting = java.util.concurrent.CompletableFuture.supplyAsync(() -> Kernel.start(startSpec,
+                        new KernelOptions(options.workingDirectory(), options.startTimeout(), null, null, null), log),
+                        task -> {
+                            // its own thread: run-all starts several kernels at once
+                            Thread thread = new Thread(task, "nbci-kernel-start");
+                            thread.setDaemon(true);
+                            thread.start();
+                        });
+            }
             try {
                 if (!options.parameters().isEmpty()) {
                     ParameterTranslator translator = translators.find(kernelName, language);
@@ -168,11 +181,17 @@ public final class NotebookRunner {
                     properties.put("parameters", String.join(",", options.parameters().keySet()));
                 }
             } catch (NbciException e) {
+                discard(starting);
                 log.error(e.getMessage());
                 return new NotebookRun(e.exitCode(), inputError(suiteName, e, startNanos), null, e.getMessage());
             }
             prepareMetadata();
-            save();
+            try {
+                save();
+            } catch (RuntimeException e) {
+                discard(starting);
+                throw e;
+            }
             if (options.prepareOnly()) {
                 log.info(suiteName + ": parameterised notebook written to " + options.output() + " (not run)");
                 return finish();
@@ -183,19 +202,38 @@ public final class NotebookRunner {
             }
             Kernel kernel;
             try {
-                kernel = Kernel.start(spec, new KernelOptions(options.workingDirectory(), options.startTimeout(),
-                        null, null, null), log);
-            } catch (NbciException e) {
-                kernelFailed(e);
-                return finish();
+                kernel = starting.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof NbciException) {
+                    kernelFailed((NbciException) e.getCause());
+                    return finish();
+                }
+                throw e;
             }
             try {
-                setLanguageInfo(kernel);
-                executeCells(kernel);
+                try {
+                    setLanguageInfo(kernel);
+                    executeCells(kernel);
+                } catch (RuntimeException e) {
+                    exitCode = ExitCode.INFRASTRUCTURE;
+                    message = suiteName + ": internal error while running cells: " + e;
+                    log.error(message);
+                }
+                kernel.requestShutdown();
+                return finish();
             } finally {
                 kernel.close();
             }
-            return finish();
+        }
+
+        private void discard(java.util.concurrent.CompletableFuture<Kernel> starting) {
+            if (starting != null) {
+                try {
+                    starting.join().close();
+                } catch (RuntimeException e) {
+                    // it did not start either; nothing to close
+                }
+            }
         }
 
         private void kernelFailed(NbciException e) {
