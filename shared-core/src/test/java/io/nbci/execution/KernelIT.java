@@ -102,4 +102,50 @@ public class KernelIT {
                 .hasMessageContaining("/nonexistent/a/kernels/nosuchkernel")
                 .hasMessageContaining("kernels found: python3");
     }
+
+    private static KernelSpec variant(String name, List<String> argv, String interruptMode) {
+        KernelSpec python = python();
+        return new KernelSpec(name, python.directory(), argv, name, "python", interruptMode, Map.of());
+    }
+
+    @Test
+    public void shouldRetryWhenAPortIsTakenWhileTheKernelBinds() throws Exception {
+        Path marker = Files.createTempDirectory("nbci-race").resolve("first-attempt-done");
+        String script = "if [ ! -f '" + marker + "' ]; then touch '" + marker + "'; "
+                + "echo 'zmq.error.ZMQError: Address already in use' >&2; exit 1; fi; "
+                + "exec /usr/bin/python3 -m ipykernel_launcher -f \"$0\"";
+        KernelSpec racy = variant("racy", List.of("/bin/sh", "-c", script, "{connection_file}"), "signal");
+        try (Kernel kernel = Kernel.start(racy, KernelOptions.defaults(), LOG)) {
+            assertThat(Files.exists(marker)).isTrue();
+            assertThat(kernel.execute("1 + 1", Duration.ofSeconds(30), m -> { }).outcome())
+                    .isEqualTo(ExecuteResult.Outcome.OK);
+        }
+    }
+
+    @Test
+    public void shouldInterruptByMessageWhenTheKernelspecSaysSo() {
+        KernelSpec byMessage = variant("by-message", python().argv(), "message");
+        assertThat(byMessage.interruptsByMessage()).isTrue();
+        try (Kernel kernel = Kernel.start(byMessage, KernelOptions.defaults(), LOG)) {
+            List<Message> messages = new ArrayList<>();
+            ExecuteResult result = kernel.execute("import time\ntime.sleep(60)", Duration.ofMillis(800), messages::add);
+            assertThat(result.outcome()).isEqualTo(ExecuteResult.Outcome.TIMEOUT);
+            assertThat(result.reply()).isNotNull();
+            assertThat(result.reply().path("ename").asText()).isEqualTo("KeyboardInterrupt");
+            assertThat(kernel.isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    public void shouldTreatAKernelThatStopsAnsweringItsHeartbeatAsDead() {
+        KernelOptions options = KernelOptions.defaults().withHeartbeatTimeout(Duration.ofMillis(1000));
+        try (Kernel kernel = Kernel.start(python(), options, LOG)) {
+            long start = System.nanoTime();
+            ExecuteResult result = kernel.execute("import os, signal\nos.kill(os.getpid(), signal.SIGSTOP)",
+                    Duration.ofSeconds(60), m -> { });
+            assertThat(result.outcome()).isEqualTo(ExecuteResult.Outcome.DIED);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+            assertThat(kernel.exitCode()).isNull();
+        }
+    }
 }
