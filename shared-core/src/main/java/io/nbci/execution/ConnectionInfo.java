@@ -1,7 +1,5 @@
 package io.nbci.execution;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nbci.common.ExitCode;
 import io.nbci.common.Secret;
 import java.io.IOException;
@@ -61,18 +59,32 @@ public record ConnectionInfo(String ip, int shellPort, int iopubPort, int stdinP
 
     /** The connection file's JSON as Jupyter writes it. */
     public String toJson(String kernelName) {
-        ObjectNode json = new ObjectMapper().createObjectNode();
-        json.put("shell_port", shellPort);
-        json.put("iopub_port", iopubPort);
-        json.put("stdin_port", stdinPort);
-        json.put("control_port", controlPort);
-        json.put("hb_port", hbPort);
-        json.put("ip", ip);
-        json.put("key", key.reveal());
-        json.put("transport", "tcp");
-        json.put("signature_scheme", "hmac-sha256");
-        json.put("kernel_name", kernelName);
-        return json.toPrettyString();
+        return "{\n"
+                + "  \"shell_port\": " + shellPort + ",\n"
+                + "  \"iopub_port\": " + iopubPort + ",\n"
+                + "  \"stdin_port\": " + stdinPort + ",\n"
+                + "  \"control_port\": " + controlPort + ",\n"
+                + "  \"hb_port\": " + hbPort + ",\n"
+                + "  \"ip\": \"" + ip + "\",\n"
+                + "  \"key\": \"" + key.reveal() + "\",\n"
+                + "  \"transport\": \"tcp\",\n"
+                + "  \"signature_scheme\": \"hmac-sha256\",\n"
+                + "  \"kernel_name\": " + quoted(kernelName) + "\n"
+                + "}\n";
+    }
+
+    private static String quoted(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.nbci.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nbci.common.ExitCode;
 import io.nbci.common.LogSink;
@@ -45,7 +45,7 @@ public final class Kernel implements AutoCloseable {
     static final long POLL_MILLIS = 50;
     private static final long INTERRUPT_GRACE_MILLIS = 5_000;
     private static final int START_ATTEMPTS = 3;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** Kernels not yet closed; killed with their process trees if the JVM is stopped (CI abort, Ctrl-C). */
     private static final java.util.Set<Kernel> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -83,10 +83,11 @@ public final class Kernel implements AutoCloseable {
         this.runtimeDir = runtimeDir;
         this.logFile = runtimeDir.resolve("kernel.log");
         this.connection = ConnectionInfo.allocate();
-        this.codec = new MessageCodec(connection.key());
         Path connectionFile = connection.write(runtimeDir, spec.name());
         List<String> command = ProcessTree.inNewSession(spec.command(connectionFile));
+        // launch first: the kernel's imports take longest; the rest is set up while they run
         this.tree = ProcessTree.of(launch(command), command);
+        this.codec = new MessageCodec(connection.key());
         this.context = new ZContext(1);
         this.shell = socket(SocketType.DEALER, connection.shellPort());
         this.control = socket(SocketType.DEALER, connection.controlPort());
@@ -211,7 +212,7 @@ public final class Kernel implements AutoCloseable {
                     || (!replied && now - sentAt > TimeUnit.SECONDS.toNanos(1))
                     || (replied && !iopubSeen && now - sentAt > TimeUnit.MILLISECONDS.toNanos(200));
             if (resend) {
-                request = send(shell, "kernel_info_request", JSON.createObjectNode());
+                request = send(shell, "kernel_info_request", JSON.objectNode());
                 sentAt = now;
                 replied = false;
             }
@@ -274,11 +275,11 @@ public final class Kernel implements AutoCloseable {
      * period it is killed. Outputs go to {@code listener} as they arrive.
      */
     public ExecuteResult execute(String code, Duration timeout, ExecutionListener listener) {
-        ObjectNode content = JSON.createObjectNode();
+        ObjectNode content = JSON.objectNode();
         content.put("code", code);
         content.put("silent", false);
         content.put("store_history", true);
-        content.set("user_expressions", JSON.createObjectNode());
+        content.set("user_expressions", JSON.objectNode());
         content.put("allow_stdin", false);
         content.put("stop_on_error", true);
         long start = System.nanoTime();
@@ -365,7 +366,7 @@ public final class Kernel implements AutoCloseable {
     /** Interrupts the running code: SIGINT, or interrupt_request on control when the kernelspec says so. */
     public void interrupt() {
         if (spec.interruptsByMessage()) {
-            send(control, "interrupt_request", JSON.createObjectNode());
+            send(control, "interrupt_request", JSON.objectNode());
         } else {
             tree.interrupt();
         }
@@ -405,7 +406,7 @@ public final class Kernel implements AutoCloseable {
         for (Message message : drain(stdin)) {
             if (message.type().equals("input_request")) {
                 ObjectNode header = codec.header("input_reply");
-                ObjectNode content = JSON.createObjectNode().put("value", "");
+                ObjectNode content = JSON.objectNode().put("value", "");
                 byte[][] frames = codec.encode(header, message.header(), content);
                 for (int i = 0; i < frames.length; i++) {
                     stdin.send(frames[i], i < frames.length - 1 ? ZMQ.SNDMORE : 0);
@@ -460,7 +461,7 @@ public final class Kernel implements AutoCloseable {
         tree.remember();
         if (tree.isAlive()) {
             try {
-                send(control, "shutdown_request", JSON.createObjectNode().put("restart", false));
+                send(control, "shutdown_request", JSON.objectNode().put("restart", false));
             } catch (RuntimeException e) {
                 log.debug("shutdown_request failed: " + e);
             }

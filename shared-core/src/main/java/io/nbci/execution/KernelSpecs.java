@@ -1,8 +1,8 @@
 package io.nbci.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nbci.common.ExitCode;
+import io.nbci.notebook.NotebookJson;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +26,6 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class KernelSpecs {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final List<Path> dataDirectories;
 
     public KernelSpecs(List<Path> dataDirectories) {
@@ -123,8 +121,8 @@ public final class KernelSpecs {
         Path file = directory.resolve("kernel.json");
         JsonNode json;
         try {
-            json = JSON.readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
+            json = NotebookJson.parse(Files.readString(file), file.toString());
+        } catch (IOException | RuntimeException e) {
             throw new ExecutionException(ExitCode.INFRASTRUCTURE, file + ": not a readable kernelspec: " + e.getMessage(), e);
         }
         JsonNode argvNode = json.path("argv");

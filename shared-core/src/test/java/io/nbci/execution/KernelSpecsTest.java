@@ -64,7 +64,7 @@ public class KernelSpecsTest {
         Path file = info.write(temp.getRoot().toPath(), "python3");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         String json = Files.readString(file);
-        assertThat(json).contains("\"signature_scheme\" : \"hmac-sha256\"").contains("\"ip\" : \"127.0.0.1\"")
+        assertThat(json).contains("\"signature_scheme\": \"hmac-sha256\"").contains("\"ip\": \"127.0.0.1\"")
                 .contains(info.key().reveal());
         assertThat(info.key().reveal()).hasSize(64);
         assertThat(info.key().toString()).isEqualTo(Secret.MASK);
