@@ -92,7 +92,11 @@ public final class Kernel implements AutoCloseable {
         this.shell = socket(SocketType.DEALER, connection.shellPort());
         this.control = socket(SocketType.DEALER, connection.controlPort());
         this.stdin = socket(SocketType.DEALER, connection.stdinPort());
-        this.iopub = socket(SocketType.SUB, connection.iopubPort());
+        this.iopub = context.createSocket(SocketType.SUB);
+        iopub.setLinger(0);
+        iopub.setReconnectIVL(10);
+        iopub.setRcvHWM(0); // never drop output because nbci was briefly busy
+        iopub.connect(connection.endpoint(connection.iopubPort()));
         this.iopub.subscribe(ZMQ.SUBSCRIPTION_ALL);
         this.poller = context.createPoller(3);
         poller.register(shell, ZMQ.Poller.POLLIN);
@@ -188,6 +192,7 @@ public final class Kernel implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + options.startTimeout().toNanos();
         String request = null;
+        java.util.Set<String> sent = new java.util.HashSet<>();
         long sentAt = 0;
         boolean replied = false;
         boolean iopubSeen = false;
@@ -212,19 +217,20 @@ public final class Kernel implements AutoCloseable {
                     || (!replied && now - sentAt > TimeUnit.SECONDS.toNanos(1))
                     || (replied && !iopubSeen && now - sentAt > TimeUnit.MILLISECONDS.toNanos(200));
             if (resend) {
+                // a reply to any of these counts; the iopub echo of any proves the subscription works
                 request = send(shell, "kernel_info_request", JSON.objectNode());
+                sent.add(request);
                 sentAt = now;
-                replied = false;
             }
             poller.poll(POLL_MILLIS);
             for (Message message : drain(shell)) {
-                if (message.type().equals("kernel_info_reply") && message.parentId().equals(request)) {
+                if (message.type().equals("kernel_info_reply") && sent.contains(message.parentId())) {
                     replied = true;
                     kernelInfo = message.content();
                 }
             }
             for (Message message : drain(iopub)) {
-                if (message.parentId().equals(request)) {
+                if (sent.contains(message.parentId())) {
                     iopubSeen = true;
                 }
             }
@@ -304,17 +310,10 @@ public final class Kernel implements AutoCloseable {
                 tree.destroy(0);
                 return result(ExecuteResult.Outcome.TIMEOUT, null, start, busyAt, inputAt, replyAt, idleAt);
             }
-            if (!tree.isAlive() || heartbeat.lost) {
-                // take what the kernel managed to send before it died
-                for (Message message : drain(iopub)) {
-                    if (message.parentId().equals(request)) {
-                        listener.onMessage(message);
-                    }
-                }
-                return result(timedOut ? ExecuteResult.Outcome.TIMEOUT : ExecuteResult.Outcome.DIED, null, start,
-                        busyAt, inputAt, replyAt, idleAt);
+            boolean dead = !tree.isAlive() || heartbeat.lost;
+            if (!dead) {
+                poller.poll(Math.max(1, Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadline - now) + 1)));
             }
-            poller.poll(Math.max(1, Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadline - now) + 1)));
             for (Message message : drain(iopub)) {
                 if (!message.parentId().equals(request)) {
                     continue;
@@ -340,6 +339,11 @@ public final class Kernel implements AutoCloseable {
                 }
             }
             drainStdin();
+            if (dead && (reply == null || !idle)) {
+                // what the kernel sent before it died is kept above; the request never finished
+                return result(timedOut ? ExecuteResult.Outcome.TIMEOUT : ExecuteResult.Outcome.DIED, null, start,
+                        busyAt, inputAt, replyAt, idleAt);
+            }
         }
         ExecuteResult.Outcome outcome;
         if (timedOut) {
