@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ReportCommand.class,
+            RunCommand.class,
+            RunAllCommand.class,
             ConvertCommand.class,
             PairCommand.class,
             StripCommand.class,

@@ -256,7 +256,7 @@ public final class NotebookJson {
     }
 
     /** Python's {@code repr(float)}: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
-    static String pythonRepr(double value) {
+    public static String pythonRepr(double value) {
         if (Double.isNaN(value)) {
             return "NaN";
         }
