@@ -127,6 +127,11 @@ public final class ClusterLauncher {
                 hive = initialised;
                 hive.start();
                 hive.awaitJdbc(System.currentTimeMillis() + 120_000);
+                if (spec.metastorePort() > 0) {
+                    service = "metastore";
+                    port = spec.metastorePort();
+                    hive.startMetastore(spec.metastorePort(), System.currentTimeMillis() + 60_000);
+                }
                 millis.put("hive", System.currentTimeMillis() - t0);
                 log("HiveServer2 ready at " + hive.jdbcUrl() + " in " + (System.currentTimeMillis() - t0) + " ms");
             }
@@ -147,6 +152,9 @@ public final class ClusterLauncher {
         }
         if (hive != null) {
             ready.put("jdbcUrl", hive.jdbcUrl());
+            if (spec.metastorePort() > 0) {
+                ready.put("metastoreUri", "thrift://" + spec.host() + ":" + spec.metastorePort());
+            }
         }
         if (graphite != null) {
             ready.put("graphitePort", graphite.port());

@@ -130,6 +130,41 @@ final class HiveService implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Serves the same (in-memory) metastore over Thrift on {@code metastorePort}, for clients such
+     * as Spark with Hive support that talk to a metastore rather than to HiveServer2.
+     */
+    void startMetastore(int metastorePort, long deadlineMillis) throws java.io.IOException, InterruptedException {
+        HiveConf conf = new HiveConf();
+        conf.set("metastore.thrift.port", String.valueOf(metastorePort));
+        Thread thread = new Thread(() -> {
+            try {
+                org.apache.hadoop.hive.metastore.HiveMetaStore.startMetaStore(metastorePort,
+                        org.apache.hadoop.hive.metastore.security.HadoopThriftAuthBridge.getBridge(), conf);
+            } catch (Throwable e) {
+                System.out.println("nbci-cluster: metastore server on port " + metastorePort + " ended: " + e);
+                metastoreFailure = e;
+            }
+        }, "metastore-thrift");
+        thread.setDaemon(true);
+        thread.start();
+        while (true) {
+            try (java.net.Socket socket = new java.net.Socket(host, metastorePort)) {
+                return;
+            } catch (java.io.IOException e) {
+                if (metastoreFailure != null) {
+                    throw new java.io.IOException("metastore server failed: " + metastoreFailure, metastoreFailure);
+                }
+                if (System.currentTimeMillis() > deadlineMillis) {
+                    throw new java.io.IOException("metastore server not listening on port " + metastorePort + " in time", e);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private volatile Throwable metastoreFailure;
+
     String jdbcUrl() {
         return "jdbc:hive2://" + host + ":" + port + "/default";
     }

@@ -17,11 +17,11 @@ import java.util.Properties;
  * {@code ready.file}, {@code control.port}, {@code control.token}, {@code parent.pid}
  * ({@code 0} = detached: do not watch the parent), {@code services} (comma list of
  * {@code hdfs,hive,graphite}), {@code host}, {@code hdfs.port}, {@code hdfs.http.port},
- * {@code hive.port}, {@code graphite.port}.
+ * {@code hive.port}, {@code metastore.port}, {@code graphite.port}.
  */
 record LaunchSpec(Path workDir, boolean temporary, Path readyFile, int controlPort, String token, long parentPid,
         boolean hdfs, boolean hive, boolean graphite, String host, int hdfsPort, int hdfsHttpPort, int hivePort,
-        int graphitePort) {
+        int metastorePort, int graphitePort) {
 
     static final String PROTOCOL = "1";
 
@@ -47,6 +47,7 @@ record LaunchSpec(Path workDir, boolean temporary, Path readyFile, int controlPo
                 Integer.parseInt(p.getProperty("hdfs.port", "0")),
                 Integer.parseInt(p.getProperty("hdfs.http.port", "0")),
                 Integer.parseInt(p.getProperty("hive.port", "0")),
+                Integer.parseInt(p.getProperty("metastore.port", "0")),
                 Integer.parseInt(p.getProperty("graphite.port", "0")));
     }
 
