@@ -211,8 +211,14 @@ public final class ClusterLauncher {
                 handler.start();
             } catch (IOException e) {
                 synchronized (stopLock) {
-                    if (stopping) {
-                        return;
+                    while (stopping) {
+                        // stop() ends the JVM with halt once cleanup is done; returning here
+                        // would let the JVM exit before the working folder is deleted
+                        try {
+                            stopLock.wait();
+                        } catch (InterruptedException interrupted) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
                 }
                 log("control accept failed: " + e);

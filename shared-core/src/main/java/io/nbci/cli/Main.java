@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         description = "Notebook CI for Hadoop data teams.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ClusterCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
