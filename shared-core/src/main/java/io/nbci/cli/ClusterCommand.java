@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
             ClusterUpCommand.class,
             ClusterDownCommand.class,
             ClusterStatusCommand.class,
+            ClusterResetCommand.class,
             ClusterFetchCommand.class,
         })
 public final class ClusterCommand implements Callable<Integer> {
@@ -25,7 +26,7 @@ public final class ClusterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "a subcommand is required: up, down, status or fetch");
+                "a subcommand is required: up, down, status, reset or fetch");
     }
 
     static int ok() {
