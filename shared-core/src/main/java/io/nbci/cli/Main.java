@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             PairCommand.class,
             StripCommand.class,
             LintCommand.class,
+            ClusterCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
