@@ -20,6 +20,10 @@ import picocli.CommandLine.Command;
         description = "Notebook CI for Hadoop data teams.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DeployCommand.class,
+            ReleasesCommand.class,
+            RollbackCommand.class,
+            UnlockCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
