@@ -65,7 +65,7 @@ public final class DeployCommand implements Callable<Integer> {
             SourceVersion.validate(id, "--version");
             DeployOutcome outcome;
             try (TargetConnection connection = TargetConnection.open(target)) {
-                log.info("target " + target.name() + ": " + target.uri() + target.base() + " ("
+                log.info("target " + target.name() + ": " + target.location() + " ("
                         + target.describeAuth() + ")");
                 outcome = new Deployer(connection, log).deploy(source, id, commit, dryRun);
             }

@@ -30,12 +30,12 @@ public final class ReleasesCommand implements Callable<Integer> {
         try (TargetConnection connection = TargetConnection.open(target)) {
             Deployer deployer = new Deployer(connection, log);
             List<ReleaseInfo> releases = deployer.releases();
-            log.info("releases of " + target.name() + " (" + target.uri() + target.base() + "/releases), live "
+            log.info("releases of " + target.name() + " (" + target.location() + "/releases), live "
                     + "pointer " + deployer.currentPointer().toUri().getPath() + ":");
-            log.info(String.format(Locale.ROOT, "  %-42s %-27s %6s %10s  %-12s %s", "RELEASE", "CREATED", "FILES",
+            log.info(String.format(Locale.ROOT, "  %-42s %-30s %6s %10s  %-12s %s", "RELEASE", "CREATED", "FILES",
                     "BYTES", "COMMIT", "BY"));
             for (ReleaseInfo release : releases) {
-                log.info(String.format(Locale.ROOT, "%s %-42s %-27s %6d %10d  %-12s %s%s", release.live() ? "*" : " ",
+                log.info(String.format(Locale.ROOT, "%s %-42s %-30s %6d %10d  %-12s %s%s", release.live() ? "*" : " ",
                         release.id(), release.created(), release.files(), release.bytes(),
                         release.commit() == null ? "-" : release.commit().substring(0,
                                 Math.min(12, release.commit().length())),

@@ -124,9 +124,11 @@ public final class DeployLock implements AutoCloseable {
         }
     }
 
+    /** The file exists, or is still being created by a client that was killed while taking the lock. */
     private static boolean isAlreadyExists(IOException e) {
-        String message = String.valueOf(e.getMessage());
-        return message.contains("already exists") || message.contains("FileAlreadyExistsException");
+        String message = e + " " + e.getMessage();
+        return message.contains("already exists") || message.contains("FileAlreadyExistsException")
+                || message.contains("AlreadyBeingCreatedException") || message.contains("lease is currently owned");
     }
 
     private static DeployException locked(TargetConnection connection, Path path, String holder) {

@@ -53,6 +53,12 @@ public record DeployTarget(String name, URI uri, String base, String user, Strin
         return principal != null;
     }
 
+    /** The base folder as a URI, e.g. {@code hdfs://nn:8020/apps/job}, for messages. */
+    public String location() {
+        String text = uri.toString();
+        return text.substring(0, text.length() - 1) + base;
+    }
+
     /** How the target authenticates, safe to print: never the keytab's content. */
     public String describeAuth() {
         if (kerberos()) {

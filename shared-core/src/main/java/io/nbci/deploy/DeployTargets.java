@@ -146,8 +146,9 @@ public final class DeployTargets {
                 break;
             default:
                 if (uri.getAuthority() == null) {
-                    throw node.error("unsupported filesystem \"" + scheme
-                            + "\"; expected hdfs, webhdfs, swebhdfs or file (or another Hadoop scheme with a host)");
+                    throw node.error("unsupported filesystem \"" + scheme + "\" in \"" + text
+                            + "\"; expected hdfs://host:port, webhdfs://host:port, swebhdfs://host:port or file:/// "
+                            + "(or another Hadoop scheme with a host)");
                 }
         }
         if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/")) {
@@ -162,14 +163,14 @@ public final class DeployTargets {
             throw node.error("expected an absolute path such as /apps/myjob, found \"" + text + "\"");
         }
         String trimmed = text.length() > 1 && text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        if (trimmed.equals("/")) {
+            throw node.error("refusing / as base path: give a folder such as /apps/myjob");
+        }
         for (String segment : trimmed.substring(1).split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.contains(":")) {
                 throw node.error("expected a normalized absolute path without '.', '..', ':' or '//', found \""
                         + text + "\"");
             }
-        }
-        if (trimmed.equals("/")) {
-            throw node.error("refusing / as base path: give a folder such as /apps/myjob");
         }
         return trimmed;
     }

@@ -124,7 +124,7 @@ public final class Deployer {
             plan.added().forEach(p -> log.info("  + " + p));
             plan.changed().forEach(p -> log.info("  ~ " + p));
             plan.removed().forEach(p -> log.info("  - " + p));
-            log.info("dry run: nothing was written to " + target.uri() + base.toUri().getPath());
+            log.info("dry run: nothing was written to " + target.location());
             return new DeployOutcome(target.name(), id, null, plan.liveRelease(), plan, true, 0, 0, 0, 0,
                     List.of(), steps, ExitCode.OK);
         }

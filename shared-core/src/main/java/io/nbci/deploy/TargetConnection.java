@@ -66,7 +66,11 @@ public final class TargetConnection implements AutoCloseable {
         }
         FileSystem fs;
         try {
-            fs = ugi.doAs((PrivilegedExceptionAction<FileSystem>) () -> FileSystem.newInstance(target.uri(), conf));
+            FileSystem opened = ugi.doAs((PrivilegedExceptionAction<FileSystem>) () -> FileSystem.newInstance(
+                    target.uri(), conf));
+            // file:// without Hadoop's .crc side files, which a rename would leave behind
+            fs = opened instanceof org.apache.hadoop.fs.LocalFileSystem
+                    ? ((org.apache.hadoop.fs.LocalFileSystem) opened).getRaw() : opened;
         } catch (IOException | InterruptedException e) {
             throw failure(target, "connect", e);
         }
@@ -75,8 +79,8 @@ public final class TargetConnection implements AutoCloseable {
         return connection;
     }
 
-    /** Client settings: fail fast when the NameNode is down, exact permission bits, composite CRCs. */
-    static Configuration configuration() {
+    /** The client settings nbci uses (public for the benchmark): fail fast when the NameNode is down, exact permission bits, composite CRCs. */
+    public static Configuration configuration() {
         Configuration conf = new Configuration();
         conf.set("fs.permissions.umask-mode", "000");
         conf.set("dfs.checksum.combine.mode", "COMPOSITE_CRC");

@@ -94,6 +94,7 @@ public class DeployKillIT {
             String output = Files.readString(log);
             String phase = finished ? "finished" : phase(output);
             phases.merge(phase, 1, Integer::sum);
+            System.out.println("DeployKillIT: trial " + trial + " killed at " + killAt + " ms: " + phase);
             if (output.contains("live release of t is now " + id)
                     || finished && process.exitValue() == 0) {
                 deployed.put(id, content);
