@@ -25,11 +25,23 @@ import java.util.Objects;
  * @param exclude       globs of files never uploaded
  * @param parallel      upload streams in parallel
  * @param verify        how uploaded files are verified
+ * @param layout        how releases are stored (full copies, or HDFS snapshots)
  * @param where         {@code file:line} of the declaration, for messages
  */
 public record DeployTarget(String name, URI uri, String base, String user, String principal, String keytab,
         short replication, short filePermission, short dirPermission, String owner, String group, int retention,
-        List<String> include, List<String> exclude, int parallel, Verify verify, String where) {
+        List<String> include, List<String> exclude, int parallel, Verify verify, Layout layout, String where) {
+
+    /** How releases are stored. */
+    public enum Layout {
+        /** {@code <base>/releases/<ID>}: a full folder per release; unchanged files are copied inside the cluster. */
+        COPIES,
+        /**
+         * {@code <base>/work/.snapshot/<ID>}: one working folder updated in place by the changed files only,
+         * each release an HDFS snapshot of it (O(1), shares unchanged blocks). Needs a snapshottable folder.
+         */
+        SNAPSHOTS
+    }
 
     /** How each uploaded file is checked against the local bytes. */
     public enum Verify {
@@ -46,6 +58,7 @@ public record DeployTarget(String name, URI uri, String base, String user, Strin
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
         Objects.requireNonNull(verify, "verify");
+        Objects.requireNonNull(layout, "layout");
     }
 
     /** True when the target logs in with a Kerberos keytab. */

@@ -66,7 +66,7 @@ public final class DeployTargets {
             throw node.error("expected a mapping with uri, base, ...");
         }
         node.allowOnlyKeys("uri", "base", "user", "kerberos", "replication", "permission", "dir-permission",
-                "owner", "group", "retention", "include", "exclude", "parallel", "verify");
+                "owner", "group", "retention", "include", "exclude", "parallel", "verify", "layout");
         URI uri = uri(node.required("uri"));
         String base = basePath(node.required("base"));
         String user = user(node.get("user"));
@@ -117,8 +117,16 @@ public final class DeployTargets {
         DeployTarget.Verify verify = verifyNode.isAbsent() ? DeployTarget.Verify.AUTO
                 : "read-back".equals(verifyNode.asChoice("auto", "read-back")) ? DeployTarget.Verify.READ_BACK
                 : DeployTarget.Verify.AUTO;
+        ConfigNode layoutNode = node.get("layout");
+        DeployTarget.Layout layout = layoutNode.isAbsent() ? DeployTarget.Layout.COPIES
+                : "snapshots".equals(layoutNode.asChoice("copies", "snapshots")) ? DeployTarget.Layout.SNAPSHOTS
+                : DeployTarget.Layout.COPIES;
+        if (layout == DeployTarget.Layout.SNAPSHOTS && !uri.getScheme().equals("hdfs")
+                && !uri.getScheme().endsWith("webhdfs")) {
+            throw layoutNode.error("snapshots need HDFS (hdfs://, webhdfs:// or swebhdfs://), found " + uri);
+        }
         return new DeployTarget(name, uri, base, user, principal, keytab, (short) replication, filePermission,
-                dirPermission, owner, group, retention, include, exclude, parallel, verify,
+                dirPermission, owner, group, retention, include, exclude, parallel, verify, layout,
                 node.file() + ":" + node.line());
     }
 

@@ -53,6 +53,10 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * not at all), then switches {@code current} with one rename-with-overwrite of a fully
  * written temporary file. Jobs read {@code current}, then {@code releases/<that ID>/...}.
  *
+ * <p>With {@code layout: snapshots} a release is instead an HDFS snapshot
+ * {@code <base>/work/.snapshot/<ID>} of one working folder that each deploy updates with the
+ * changed files only; the pointer, lock, manifest and verification are the same.
+ *
  * <pre>{@code
  * try (TargetConnection connection = TargetConnection.open(targets.get("prod"))) {
  *     DeployOutcome outcome = new Deployer(connection, log).deploy(Path.of("build/job"), "v42", "v42", false);
@@ -72,6 +76,8 @@ public final class Deployer {
     private final Path staging;
     private final Path current;
     private final Path lock;
+    private final Path work;
+    private final boolean snapshots;
     private Consumer<SourceFile> beforeTransfer = file -> { };
 
     public Deployer(TargetConnection connection, LogSink log) {
@@ -84,6 +90,8 @@ public final class Deployer {
         this.staging = new Path(base, "staging");
         this.current = new Path(base, CURRENT);
         this.lock = new Path(base, DeployLock.FILE_NAME);
+        this.work = new Path(base, "work");
+        this.snapshots = target.layout() == DeployTarget.Layout.SNAPSHOTS;
     }
 
     /** Test hook: runs just before each file is written to staging (after the source was hashed). */
@@ -93,7 +101,8 @@ public final class Deployer {
 
     /** Full path of a release folder. */
     public Path releasePath(String id) {
-        return new Path(releases, SourceVersion.validate(id, "release"));
+        SourceVersion.validate(id, "release");
+        return snapshots ? new Path(new Path(work, ".snapshot"), id) : new Path(releases, id);
     }
 
     public Path currentPointer() {
@@ -147,12 +156,17 @@ public final class Deployer {
                 return new DeployOutcome(target.name(), id, release.toString(), live, plan, false, 0, 0, 0, 0,
                         List.of(), steps, ExitCode.OK);
             }
+            if (snapshots) {
+                return deployToSnapshot(files, id, commit, live, plan, steps, step);
+            }
             Map<String, Path> reusable = reusable(live);
             steps.put("prepare", millisSince(step));
 
             step = System.nanoTime();
             Path stage = new Path(staging, id + "." + UUID.randomUUID().toString().substring(0, 8));
-            Transfers transfers = transfer(files, stage, reusable);
+            ensureDir(staging);
+            ensureDir(stage);
+            Transfers transfers = transfer(files, stage, reusable, false);
             steps.put("upload", millisSince(step));
             steps.put("verify", transfers.verifyMillis.get() / Math.max(1, target.parallel()));
             if (!transfers.mismatches.isEmpty()) {
@@ -241,10 +255,148 @@ public final class Deployer {
         long lastLog = System.nanoTime();
     }
 
-    private Transfers transfer(List<SourceFile> files, Path stage, Map<String, Path> reusable) {
+    /**
+     * The snapshot layout: brings {@code <base>/work} to the new content by writing only what differs from
+     * the newest snapshot (files a killed deploy touched are found by length and modification time), then
+     * publishes it as snapshot {@code id}. Snapshots are immutable, so the pointer only ever names complete
+     * releases; the working folder is never read by jobs.
+     */
+    private DeployOutcome deployToSnapshot(List<SourceFile> files, String id, String commit, String live,
+            DeployPlan plan, Map<String, Long> steps, long step) {
+        ensureDir(work);
+        enableSnapshots();
+        String last = releases().stream().filter(ReleaseInfo::complete).map(ReleaseInfo::id).findFirst()
+                .orElse(null);
+        Map<String, FileStatus> tree = listing(work);
+        Map<String, FileStatus> snap = last == null ? Map.of() : listing(releasePath(last));
+        Map<String, Manifest.Entry> before = new HashMap<>();
+        if (last != null) {
+            manifest(last).files().forEach(e -> before.put(e.path(), e));
+        }
+        List<SourceFile> toWrite = new ArrayList<>();
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        java.util.Set<String> neededDirs = new java.util.HashSet<>();
+        int kept = 0;
+        long keptBytes = 0;
+        for (SourceFile file : files) {
+            wanted.add(file.path());
+            for (int slash = file.path().indexOf('/'); slash > 0; slash = file.path().indexOf('/', slash + 1)) {
+                neededDirs.add(file.path().substring(0, slash));
+            }
+            FileStatus now = tree.get(file.path());
+            FileStatus then = snap.get(file.path());
+            Manifest.Entry entry = before.get(file.path());
+            boolean clean = now != null && then != null && entry != null && entry.sha256().equals(file.sha256())
+                    && now.getLen() == then.getLen() && now.getModificationTime() == then.getModificationTime();
+            if (clean) {
+                kept++;
+                keptBytes += file.size();
+            } else {
+                toWrite.add(file);
+            }
+        }
+        java.util.Set<String> removedDirs = new java.util.HashSet<>();
+        for (String path : tree.keySet()) {
+            if (wanted.contains(path)) {
+                continue;
+            }
+            String gone = path;
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                String dir = path.substring(0, slash);
+                if (!neededDirs.contains(dir)) {
+                    gone = dir;
+                    break;
+                }
+            }
+            if (removedDirs.add(gone)) {
+                Path doomed = child(work, gone);
+                connection.call("delete " + doomed, () -> fs.delete(doomed, true));
+            }
+        }
+        steps.put("prepare", millisSince(step));
+        step = System.nanoTime();
+        Transfers transfers = transfer(toWrite, work, Map.of(), true);
+        transfers.reused.addAndGet(kept);
+        transfers.bytesReused.addAndGet(keptBytes);
+        steps.put("upload", millisSince(step));
+        steps.put("verify", transfers.verifyMillis.get() / Math.max(1, target.parallel()));
+        if (!transfers.mismatches.isEmpty()) {
+            log.error("verification failed for " + transfers.mismatches.size() + " file(s); no snapshot was taken "
+                    + "and the live release is unchanged");
+            transfers.mismatches.forEach(m -> log.error("  " + m));
+            return new DeployOutcome(target.name(), id, null, live, plan, false, transfers.uploaded.get(),
+                    transfers.reused.get(), transfers.bytesUploaded.get(), transfers.bytesReused.get(),
+                    transfers.mismatches, steps, ExitCode.FAILED);
+        }
+        step = System.nanoTime();
+        Manifest manifest = new Manifest(1, id, commit, Instant.now().toString(), who(), connection.user(),
+                target.name(), files.stream().map(f -> new Manifest.Entry(f.path(), f.size(), f.sha256(),
+                        f.crc32c())).toList());
+        Path manifestPath = new Path(work, Manifest.FILE_NAME);
+        connection.call("delete " + manifestPath, () -> fs.delete(manifestPath, false));
+        writeNew(manifestPath, manifest.toJson());
+        Path release = releasePath(id);
+        connection.call("snapshot " + release, () -> fs.createSnapshot(work, id));
+        steps.put("publish", millisSince(step));
+        step = System.nanoTime();
+        switchLive(id);
+        steps.put("switch", millisSince(step));
+        log.info("live release of " + target.name() + " is now " + id + " (was " + (live == null ? "none" : live)
+                + "): " + release);
+        step = System.nanoTime();
+        retention();
+        steps.put("retention", millisSince(step));
+        return new DeployOutcome(target.name(), id, release.toString(), live, plan, false, transfers.uploaded.get(),
+                transfers.reused.get(), transfers.bytesUploaded.get(), transfers.bytesReused.get(), List.of(), steps,
+                ExitCode.OK);
+    }
+
+    private void enableSnapshots() {
+        FileStatus status = connection.call("stat " + work, () -> fs.getFileStatus(work));
+        if (status.isSnapshotEnabled()) {
+            return;
+        }
+        try {
+            connection.call("allow snapshots on " + work, () -> {
+                if (fs instanceof org.apache.hadoop.hdfs.DistributedFileSystem) {
+                    ((org.apache.hadoop.hdfs.DistributedFileSystem) fs).allowSnapshot(work);
+                } else if (fs instanceof org.apache.hadoop.hdfs.web.WebHdfsFileSystem) {
+                    ((org.apache.hadoop.hdfs.web.WebHdfsFileSystem) fs).allowSnapshot(work);
+                } else {
+                    throw new IOException("snapshots are not supported by " + fs.getScheme());
+                }
+                return null;
+            });
+        } catch (DeployException e) {
+            throw new DeployException(ExitCode.BAD_INPUT, "target " + target.name() + " uses layout: snapshots, but "
+                    + work.toUri().getPath() + " is not snapshottable and " + connection.user() + " may not make it "
+                    + "so; ask an HDFS admin to run once: hdfs dfsadmin -allowSnapshot " + work.toUri().getPath()
+                    + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Files under {@code root} (recursively) by relative path, without the manifest. */
+    private Map<String, FileStatus> listing(Path root) {
+        return connection.call("list " + root, () -> {
+            Map<String, FileStatus> files = new HashMap<>();
+            if (!fs.exists(root)) {
+                return files;
+            }
+            String prefix = root.toUri().getPath() + "/";
+            org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(root, true);
+            while (it.hasNext()) {
+                FileStatus status = it.next();
+                String path = status.getPath().toUri().getPath();
+                if (path.startsWith(prefix) && !path.substring(prefix.length()).equals(Manifest.FILE_NAME)) {
+                    files.put(path.substring(prefix.length()), status);
+                }
+            }
+            return files;
+        });
+    }
+
+    private Transfers transfer(List<SourceFile> files, Path stage, Map<String, Path> reusable, boolean replace) {
         Transfers t = new Transfers();
-        ensureDir(staging);
-        ensureDir(stage);
         TreeSet<String> dirs = new TreeSet<>();
         for (SourceFile file : files) {
             String path = file.path();
@@ -265,7 +417,7 @@ public final class Deployer {
             List<Future<?>> futures = new ArrayList<>();
             for (SourceFile file : files) {
                 futures.add(pool.submit(() -> {
-                    transferOne(file, stage, reusable, t);
+                    transferOne(file, stage, reusable, t, replace);
                     progress(t, files.size(), total);
                 }));
             }
@@ -304,11 +456,16 @@ public final class Deployer {
         }
     }
 
-    private void transferOne(SourceFile file, Path stage, Map<String, Path> reusable, Transfers t) {
+    private void transferOne(SourceFile file, Path stage, Map<String, Path> reusable, Transfers t,
+            boolean replace) {
         beforeTransfer.accept(file);
         Path destination = child(stage, file.path());
         Path from = reusable.get(file.sha256());
         connection.call("write " + destination, () -> {
+            if (replace) {
+                // delete first: also ends the lease of a file a killed deploy left open
+                fs.delete(destination, false);
+            }
             try (InputStream in = from != null ? fs.open(from) : Files.newInputStream(file.local());
                  OutputStream out = fs.create(destination, new FsPermission(target.filePermission()), false,
                          128 * 1024, replication(destination), fs.getDefaultBlockSize(destination), null)) {
@@ -493,12 +650,14 @@ public final class Deployer {
     }
 
     private List<String> releaseIds() {
-        return connection.call("list " + releases, () -> {
-            if (!fs.exists(releases)) {
+        Path folder = snapshots ? new Path(work, ".snapshot") : releases;
+        return connection.call("list " + folder, () -> {
+            if (!fs.exists(snapshots ? work : releases)
+                    || snapshots && !fs.getFileStatus(work).isSnapshotEnabled()) {
                 return List.<String>of();
             }
             List<String> ids = new ArrayList<>();
-            for (FileStatus status : fs.listStatus(releases)) {
+            for (FileStatus status : fs.listStatus(folder)) {
                 if (status.isDirectory()) {
                     ids.add(status.getPath().getName());
                 }
@@ -587,7 +746,14 @@ public final class Deployer {
             Path path = releasePath(info.id());
             log.info("retention " + target.retention() + ": deleting release " + info.id() + " (" + info.created()
                     + ")");
-            connection.call("delete " + path, () -> fs.delete(path, true));
+            if (snapshots) {
+                connection.call("delete snapshot " + path, () -> {
+                    fs.deleteSnapshot(work, info.id());
+                    return null;
+                });
+            } else {
+                connection.call("delete " + path, () -> fs.delete(path, true));
+            }
         }
     }
 

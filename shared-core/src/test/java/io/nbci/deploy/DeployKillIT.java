@@ -57,14 +57,29 @@ public class DeployKillIT {
 
     @Test
     public void shouldAlwaysLeaveACompleteLiveReleaseWhenADeployIsKilled() throws Exception {
-        int trials = Integer.getInteger("nbci.deploy.killTrials", 50);
+        trials("copies", Integer.getInteger("nbci.deploy.killTrials", 50));
+    }
+
+    @Test
+    public void shouldAlwaysLeaveACompleteLiveSnapshotWhenADeployIsKilled() throws Exception {
+        trials("snapshots", Integer.getInteger("nbci.deploy.snapshotKillTrials", 25));
+    }
+
+    private String base;
+
+    private String releaseDir(String id) {
+        return base + (base.endsWith("copies") ? "/releases/" : "/work/.snapshot/") + id;
+    }
+
+    private void trials(String layout, int trials) throws Exception {
         long seed = Long.getLong("nbci.deploy.killSeed", System.nanoTime());
         Random random = new Random(seed);
-        System.out.println("DeployKillIT: " + trials + " trials, seed " + seed);
+        base = "/apps/kill-" + layout;
+        System.out.println("DeployKillIT: layout " + layout + ", " + trials + " trials, seed " + seed);
         Path source = temp.newFolder("src").toPath();
         Path targets = temp.getRoot().toPath().resolve("nbci-deploy.yaml");
-        Files.writeString(targets, "targets:\n  t:\n    uri: " + hdfs.hdfsUri() + "\n    base: /apps/kill\n"
-                + "    retention: 3\n    parallel: 4\n");
+        Files.writeString(targets, "targets:\n  t:\n    uri: " + hdfs.hdfsUri() + "\n    base: " + base + "\n"
+                + "    retention: 3\n    parallel: 4\n    layout: " + layout + "\n");
         DeployTarget target = DeployTargets.parse(targets).get("t");
         Map<String, Map<String, String>> deployed = new HashMap<>();
 
@@ -108,7 +123,7 @@ public class DeployKillIT {
             }
 
             // 1. the live release is complete and is one that was deployed (before, or this one)
-            String live = read("/apps/kill/current").strip();
+            String live = read(base + "/current").strip();
             if (!deployed.containsKey(live)) {
                 assertThat(live).as("trial %d (%s): live %s", trial, phase, live).isEqualTo(id);
                 deployed.put(id, content);
@@ -125,10 +140,11 @@ public class DeployKillIT {
             }
             deployed.put(next, expected(source));
             Files.delete(source.resolve("next.txt"));
-            assertThat(read("/apps/kill/current").strip()).isEqualTo(next);
+            assertThat(read(base + "/current").strip()).isEqualTo(next);
             assertThat(releaseContent(next)).isEqualTo(deployed.get(next));
-            assertThat(admin.listStatus(new org.apache.hadoop.fs.Path("/apps/kill/staging"))).isEmpty();
-            assertThat(admin.exists(new org.apache.hadoop.fs.Path("/apps/kill/" + DeployLock.FILE_NAME))).isFalse();
+            org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(base + "/staging");
+            assertThat(admin.exists(staging) ? admin.listStatus(staging) : new Object[0]).isEmpty();
+            assertThat(admin.exists(new org.apache.hadoop.fs.Path(base + "/" + DeployLock.FILE_NAME))).isFalse();
         }
         System.out.println("DeployKillIT: kills by phase reached " + phases);
         assertThat(phases.keySet()).as("kills should land in several phases: %s", phases).hasSizeGreaterThan(2);
@@ -207,8 +223,8 @@ public class DeployKillIT {
     }
 
     /** Path to SHA-256 of every file actually in the release folder, checked against its manifest. */
-    private static Map<String, String> releaseContent(String id) throws Exception {
-        String dir = "/apps/kill/releases/" + id;
+    private Map<String, String> releaseContent(String id) throws Exception {
+        String dir = releaseDir(id);
         Manifest manifest = Manifest.fromJson(read(dir + "/" + Manifest.FILE_NAME), id);
         Map<String, String> files = new TreeMap<>();
         RemoteIterator<LocatedFileStatus> it = admin.listFiles(new org.apache.hadoop.fs.Path(dir), true);
