@@ -28,6 +28,10 @@ import picocli.CommandLine.Command;
             StripCommand.class,
             LintCommand.class,
             ClusterCommand.class,
+            DeployCommand.class,
+            ReleasesCommand.class,
+            RollbackCommand.class,
+            UnlockCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
