@@ -15,14 +15,14 @@ import java.nio.charset.StandardCharsets;
  * The request shapes the four vendors document, as checks a {@link LoopbackApi} applies. Each
  * mirrors the page cited on its provider class; the success replies copy the documented examples.
  */
-final class DocumentedShapes {
-    static final String SHA_PATTERN = "[0-9a-f]{40}";
+public final class DocumentedShapes {
+    public static final String SHA_PATTERN = "[0-9a-f]{40}";
 
     private DocumentedShapes() {
     }
 
     /** https://docs.github.com/en/rest/commits/statuses#create-a-commit-status */
-    static Shape github(String token, String prefix) {
+    public static Shape github(String token, String prefix) {
         return new Shape() {
             @Override
             public String violation(Recorded r) {
@@ -71,7 +71,7 @@ final class DocumentedShapes {
      * https://developer.atlassian.com/server/bitbucket/how-tos/updating-build-status-for-commits (builds API,
      * 7.4+) and the legacy /rest/build-status/1.0 resource; {@code legacyOnly} emulates a server older than 7.4.
      */
-    static Shape bitbucketServer(String token, String prefix, boolean legacyOnly) {
+    public static Shape bitbucketServer(String token, String prefix, boolean legacyOnly) {
         return new Shape() {
             @Override
             public String violation(Recorded r) {
@@ -148,7 +148,7 @@ final class DocumentedShapes {
     }
 
     /** https://developer.atlassian.com/cloud/bitbucket/rest/api-group-commit-statuses/ */
-    static Shape bitbucketCloud(String token, String prefix) {
+    public static Shape bitbucketCloud(String token, String prefix) {
         return new Shape() {
             @Override
             public String violation(Recorded r) {
@@ -186,7 +186,7 @@ final class DocumentedShapes {
      * https://docs.gitlab.com/ee/api/commits.html#set-the-pipeline-status-of-a-commit ; like GitLab, refuses
      * to move a running or pending status to the same state again.
      */
-    static Shape gitlab(String token, String prefix) {
+    public static Shape gitlab(String token, String prefix) {
         Map<String, String> current = new HashMap<>();
         return new Shape() {
             @Override

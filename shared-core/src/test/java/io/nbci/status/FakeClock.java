@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** A {@link RetryClock} that advances time on sleep without sleeping, and records every wait. */
-final class FakeClock implements RetryClock {
+public final class FakeClock implements RetryClock {
     private Instant now = Instant.parse("2026-11-23T10:00:00Z");
     private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
 
@@ -22,11 +22,11 @@ final class FakeClock implements RetryClock {
         now = now.plus(duration);
     }
 
-    List<Duration> sleeps() {
+    public List<Duration> sleeps() {
         return List.copyOf(sleeps);
     }
 
-    Duration slept() {
+    public Duration slept() {
         return sleeps().stream().reduce(Duration.ZERO, Duration::plus);
     }
 }

@@ -25,17 +25,19 @@ import java.util.TreeMap;
  * the request against the vendor's documented shape ({@link Shape}), answering 400 with the
  * reason when it does not match, as the real API would refuse it.
  */
-final class LoopbackApi implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class LoopbackApi implements AutoCloseable {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    /** In a scripted reply's body, replaced by the credential headers the request carried (a careless server). */
+    public static final String ECHO_CREDENTIALS = "{{echo-credentials}}";
 
     /** One request as the server saw it. */
-    record Recorded(String method, String rawPath, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Recorded(String method, String rawPath, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             List<String> values = headers.get(name);
             return values == null || values.isEmpty() ? null : values.get(0);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -45,12 +47,12 @@ final class LoopbackApi implements AutoCloseable {
     }
 
     /** One reply to send. */
-    record Reply(int status, Map<String, String> headers, String body) {
-        static Reply of(int status, String body) {
+    public record Reply(int status, Map<String, String> headers, String body) {
+        public static Reply of(int status, String body) {
             return new Reply(status, Map.of("Content-Type", "application/json"), body);
         }
 
-        Reply withHeader(String name, String value) {
+        public Reply withHeader(String name, String value) {
             Map<String, String> copy = new LinkedHashMap<>(headers);
             copy.put(name, value);
             return new Reply(status, copy, body);
@@ -58,7 +60,7 @@ final class LoopbackApi implements AutoCloseable {
     }
 
     /** A vendor's documented request shape and its success reply. */
-    interface Shape {
+    public interface Shape {
         /** Why the request does not match the documented shape, or null when it does. */
         String violation(Recorded request);
 
@@ -78,7 +80,7 @@ final class LoopbackApi implements AutoCloseable {
         server.start();
     }
 
-    static LoopbackApi start(Shape shape) {
+    public static LoopbackApi start(Shape shape) {
         try {
             return new LoopbackApi(shape);
         } catch (IOException e) {
@@ -86,23 +88,23 @@ final class LoopbackApi implements AutoCloseable {
         }
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Replies served, in order, before the shape-checking default. */
-    synchronized LoopbackApi script(Reply... replies) {
+    public synchronized LoopbackApi script(Reply... replies) {
         scripted.addAll(List.of(replies));
         return this;
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
-    Recorded last() {
+    public Recorded last() {
         List<Recorded> all = requests();
         if (all.isEmpty()) {
             throw new AssertionError("the server received no request");
@@ -111,7 +113,7 @@ final class LoopbackApi implements AutoCloseable {
     }
 
     /** Every shape violation the server answered 400 to. */
-    List<String> violations() {
+    public List<String> violations() {
         synchronized (violations) {
             return List.copyOf(violations);
         }
@@ -137,6 +139,12 @@ final class LoopbackApi implements AutoCloseable {
                 } else {
                     reply = shape.accepted(request);
                 }
+            }
+            if (reply.body().contains(ECHO_CREDENTIALS)) {
+                String echoed = String.valueOf(request.header("Authorization")) + " "
+                        + String.valueOf(request.header("PRIVATE-TOKEN"));
+                reply = new Reply(reply.status(), reply.headers(), reply.body().replace(ECHO_CREDENTIALS,
+                        echoed.replace("\"", "")));
             }
             send(exchange, reply);
         } catch (RuntimeException e) {
