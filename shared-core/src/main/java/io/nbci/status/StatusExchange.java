@@ -73,6 +73,16 @@ public final class StatusExchange {
         return "Bearer " + value;
     }
 
+    /** Masks the token and its Basic-auth encoding in {@code text}: servers sometimes echo credentials back. */
+    String mask(String text) {
+        return encodedToken(token).maskIn(token.maskIn(text));
+    }
+
+    static Secret encodedToken(Secret token) {
+        return Secret.of(Base64.getEncoder().encodeToString(token.reveal().getBytes(StandardCharsets.UTF_8)),
+                token.origin() + " (Base64)");
+    }
+
     /** Percent-encodes one path segment (a {@code /} inside it becomes {@code %2F}). */
     public static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
@@ -114,7 +124,7 @@ public final class StatusExchange {
                 wait = retryAfter(reply).orElse(policy.backoffAfter(attempt));
             } catch (IOException e) {
                 lastProblem = "cannot reach " + hostAndPort(call.uri()) + ": " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " " + token.maskIn(e.getMessage()));
+                        + (e.getMessage() == null ? "" : " " + mask(e.getMessage()));
                 wait = policy.backoffAfter(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -268,7 +278,7 @@ public final class StatusExchange {
         if (said.length() > 300) {
             said = said.substring(0, 300) + "...";
         }
-        return said.isEmpty() ? "" : " Server said: " + token.maskIn(said);
+        return said.isEmpty() ? "" : " Server said: " + mask(said);
     }
 
     private static String text(JsonNode node) {
@@ -276,7 +286,7 @@ public final class StatusExchange {
     }
 
     private String where(HttpCall call) {
-        return call.method() + " " + token.maskIn(call.uri().toString());
+        return call.method() + " " + mask(call.uri().toString());
     }
 
     private static String hostAndPort(URI uri) {

@@ -38,7 +38,7 @@ public final class StatusPublisher {
         this.transport = builder.transport;
         this.policy = builder.policy;
         this.clock = builder.clock;
-        this.log = new MaskingLogSink(builder.log, List.of(builder.token));
+        this.log = new MaskingLogSink(builder.log, List.of(builder.token, StatusExchange.encodedToken(builder.token)));
     }
 
     public StatusProvider provider() {
