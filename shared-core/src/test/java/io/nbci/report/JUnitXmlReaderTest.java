@@ -66,7 +66,7 @@ public class JUnitXmlReaderTest {
     public void shouldNameTheFileThatIsNotJUnitXml() throws Exception {
         Path file = temp.newFile("pom.xml").toPath();
         Files.writeString(file, "<project/>");
-        NbciException e = catchThrowableOfType(() -> JUnitXmlReader.read(file), NbciException.class);
+        NbciException e = catchThrowableOfType(NbciException.class, () -> JUnitXmlReader.read(file));
         assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(e.getMessage()).contains("pom.xml").contains("<project>");
     }
@@ -76,7 +76,7 @@ public class JUnitXmlReaderTest {
         Path file = temp.newFile("evil.xml").toPath();
         Files.writeString(file, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
                 + "<testsuite name=\"&e;\"/>");
-        assertThat(catchThrowableOfType(() -> JUnitXmlReader.read(file), NbciException.class).getMessage())
+        assertThat(catchThrowableOfType(NbciException.class, () -> JUnitXmlReader.read(file)).getMessage())
                 .contains("evil.xml").doesNotContain("root:");
     }
 }

@@ -190,8 +190,8 @@ public abstract class AbstractStatusProviderIT {
         java.util.Arrays.fill(failures, Reply.of(503, "{\"message\":\"down for maintenance\"}"));
         api.script(failures);
         RetryPolicy policy = new RetryPolicy(20, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
-        StatusException e = catchThrowableOfType(() -> publisher(api.baseUrl(), policy)
-                .publish(status(StatusState.SUCCESS)), StatusException.class);
+        StatusException e = catchThrowableOfType(StatusException.class, () -> publisher(api.baseUrl(), policy)
+                .publish(status(StatusState.SUCCESS)));
         assertThat(e).isNotNull();
         assertThat(e.exitCode()).isEqualTo(ExitCode.INFRASTRUCTURE);
         assertThat(e.getMessage()).contains("NOT posted").contains("retry budget").contains("HTTP 503")
@@ -209,8 +209,8 @@ public abstract class AbstractStatusProviderIT {
             closedPort = socket.getLocalPort();
         }
         RetryPolicy policy = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(2));
-        StatusException e = catchThrowableOfType(() -> publisher(URI.create("http://127.0.0.1:" + closedPort), policy)
-                .publish(status(StatusState.SUCCESS)), StatusException.class);
+        StatusException e = catchThrowableOfType(StatusException.class, () -> publisher(URI.create("http://127.0.0.1:" + closedPort), policy)
+                .publish(status(StatusState.SUCCESS)));
         assertThat(e.exitCode()).isEqualTo(ExitCode.INFRASTRUCTURE);
         assertThat(e.getMessage()).contains("after 3 attempts").contains("cannot reach 127.0.0.1:" + closedPort);
         assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
@@ -219,8 +219,7 @@ public abstract class AbstractStatusProviderIT {
     @Test
     public void shouldFailFastOn401NamingTheToken() {
         LoopbackApi api = server("").script(Reply.of(401, "{\"message\":\"Bad credentials\"}"));
-        StatusException e = catchThrowableOfType(() -> publisher(api.baseUrl()).publish(status(StatusState.SUCCESS)),
-                StatusException.class);
+        StatusException e = catchThrowableOfType(StatusException.class, () -> publisher(api.baseUrl()).publish(status(StatusState.SUCCESS)));
         assertThat(e.exitCode()).isEqualTo(ExitCode.INFRASTRUCTURE);
         assertThat(e.getMessage()).contains("HTTP 401").contains("TOKEN").contains("environment variable TEST_TOKEN")
                 .contains("Bad credentials");
@@ -231,8 +230,7 @@ public abstract class AbstractStatusProviderIT {
     @Test
     public void shouldFailFastOn403NamingThePermission() {
         LoopbackApi api = server("").script(Reply.of(403, "{\"message\":\"Resource not accessible by token\"}"));
-        StatusException e = catchThrowableOfType(() -> publisher(api.baseUrl()).publish(status(StatusState.SUCCESS)),
-                StatusException.class);
+        StatusException e = catchThrowableOfType(StatusException.class, () -> publisher(api.baseUrl()).publish(status(StatusState.SUCCESS)));
         assertThat(e.getMessage()).contains("HTTP 403").contains("lacks permission").contains(repository());
         assertThat(api.requests()).hasSize(1);
         assertThat(clock.sleeps()).isEmpty();
@@ -241,8 +239,7 @@ public abstract class AbstractStatusProviderIT {
     @Test
     public void shouldFailFastOn404NamingTheRepositoryAndSha() {
         LoopbackApi api = server("").script(Reply.of(404, notFoundBody()));
-        StatusException e = catchThrowableOfType(() -> publisher(api.baseUrl()).publish(status(StatusState.SUCCESS)),
-                StatusException.class);
+        StatusException e = catchThrowableOfType(StatusException.class, () -> publisher(api.baseUrl()).publish(status(StatusState.SUCCESS)));
         assertThat(e.exitCode()).isEqualTo(ExitCode.INFRASTRUCTURE);
         assertThat(e.getMessage()).contains("HTTP 404").contains("REPOSITORY").contains(repository()).contains(SHA)
                 .contains(provider().repositoryFormat());
@@ -253,9 +250,9 @@ public abstract class AbstractStatusProviderIT {
     @Test
     public void shouldRejectARepositoryOfTheWrongShapeBeforeSending() {
         LoopbackApi api = server("");
-        StatusException e = catchThrowableOfType(() -> publisher(api.baseUrl()).publish(
+        StatusException e = catchThrowableOfType(StatusException.class, () -> publisher(api.baseUrl()).publish(
                 CommitStatus.builder().repository("no slash here!").sha(SHA).state(StatusState.SUCCESS)
-                        .context("c").targetUrl(BUILD_URL).build()), StatusException.class);
+                        .context("c").targetUrl(BUILD_URL).build()));
         assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(e.getMessage()).contains(provider().repositoryFormat());
         assertThat(api.requests()).isEmpty();

@@ -24,7 +24,7 @@ public class StatusProvidersTest {
 
     @Test
     public void shouldNameTheKnownProvidersWhenTheNameIsUnknown() {
-        StatusException e = catchThrowableOfType(() -> new StatusProviders().get("gitea"), StatusException.class);
+        StatusException e = catchThrowableOfType(StatusException.class, () -> new StatusProviders().get("gitea"));
         assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(e.getMessage()).contains("'gitea'").contains("github, bitbucket-server, bitbucket-cloud, gitlab");
     }

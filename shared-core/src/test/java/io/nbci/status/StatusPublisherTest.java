@@ -33,33 +33,32 @@ public class StatusPublisherTest {
 
     @Test
     public void shouldRequireABaseUrlForSelfHostedOnlyProviders() {
-        StatusException e = catchThrowableOfType(() -> StatusPublisher.builder().provider(new BitbucketServerProvider())
-                .token(Secret.of("t", "test")).build(), StatusException.class);
+        StatusException e = catchThrowableOfType(StatusException.class, () -> StatusPublisher.builder().provider(new BitbucketServerProvider())
+                .token(Secret.of("t", "test")).build());
         assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(e.getMessage()).contains("--base-url");
     }
 
     @Test
     public void shouldRequireAToken() {
-        StatusException e = catchThrowableOfType(() -> StatusPublisher.builder().provider(new GitHubProvider()).build(),
-                StatusException.class);
+        StatusException e = catchThrowableOfType(StatusException.class, () -> StatusPublisher.builder().provider(new GitHubProvider()).build());
         assertThat(e.getMessage()).contains("token is required");
     }
 
     @Test
     public void shouldNameTheBadFieldOfAStatus() {
-        StatusException e = catchThrowableOfType(() -> CommitStatus.builder().repository("a/b").sha("abc")
-                .state(StatusState.SUCCESS).context("c").build(), StatusException.class);
+        StatusException e = catchThrowableOfType(StatusException.class, () -> CommitStatus.builder().repository("a/b").sha("abc")
+                .state(StatusState.SUCCESS).context("c").build());
         assertThat(e.getMessage()).startsWith("sha:").contains("'abc'");
-        e = catchThrowableOfType(() -> CommitStatus.builder().repository("a/b").sha("a".repeat(40))
-                .state(StatusState.SUCCESS).build(), StatusException.class);
+        e = catchThrowableOfType(StatusException.class, () -> CommitStatus.builder().repository("a/b").sha("a".repeat(40))
+                .state(StatusState.SUCCESS).build());
         assertThat(e.getMessage()).startsWith("context");
     }
 
     @Test
     public void shouldParseStatesCaseInsensitivelyAndListTheValidOnes() {
         assertThat(StatusState.parse("Failure")).isEqualTo(StatusState.FAILURE);
-        assertThat(catchThrowableOfType(() -> StatusState.parse("failed"), StatusException.class).getMessage())
+        assertThat(catchThrowableOfType(StatusException.class, () -> StatusState.parse("failed")).getMessage())
                 .contains("pending|success|failure|error");
     }
 
