@@ -51,9 +51,11 @@ public final class StatusGate {
         if (command.isEmpty()) {
             throw StatusException.badInput("gate: no command given (put it after --)");
         }
-        publisher.publish(status.withState(StatusState.PENDING).withDescription("running " + String.join(" ", command)));
+        publisher.publish(status.withState(StatusState.PENDING).withDescription("running " + describeCommand(command)));
         Instant started = Instant.now();
         int exit;
+        Thread onAbort = new Thread(() -> reportAbort(status), "nbci-gate-abort");
+        Runtime.getRuntime().addShutdownHook(onAbort);
         try {
             exit = runner.run(command, directory);
         } catch (IOException e) {
@@ -65,6 +67,8 @@ public final class StatusGate {
             Thread.currentThread().interrupt();
             publisher.publish(status.withState(StatusState.ERROR).withDescription("interrupted"));
             throw new StatusException(ExitCode.INFRASTRUCTURE, "gate interrupted while the command ran");
+        } finally {
+            removeHook(onAbort);
         }
         Duration took = Duration.between(started, Instant.now());
         RunResults results = reports.collect(directory, started, "gate");
@@ -76,6 +80,39 @@ public final class StatusGate {
                 results.total() == 0 ? null : TestCounts.of(results));
         publisher.publish(outcome);
         return exit;
+    }
+
+    /**
+     * When the JVM is stopped while the command runs (a CI user aborts the build: SIGTERM),
+     * the pending status would stay pending forever; report the abort instead.
+     */
+    private void reportAbort(CommitStatus status) {
+        try {
+            log.warn("nbci gate stopped while the command ran: reporting the build as aborted");
+            publisher.publish(status.withState(StatusState.ERROR).withDescription("aborted while running"));
+        } catch (RuntimeException e) {
+            log.error("could not report the abort: " + e.getMessage());
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it reports the abort
+        }
+    }
+
+    /**
+     * The program and, when it looks like a subcommand, its first argument ({@code ./nbci test},
+     * {@code pytest}); never further arguments, which may hold values nobody should see on a pull request.
+     */
+    static String describeCommand(List<String> command) {
+        String program = java.nio.file.Path.of(command.get(0)).getFileName().toString();
+        if (command.size() > 1 && command.get(1).matches("[A-Za-z][A-Za-z0-9_.-]{0,29}")) {
+            return program + " " + command.get(1);
+        }
+        return program;
     }
 
     /** e.g. {@code failed (exit 1) in 42 s: 10 passed, 2 failed, 0 errors, 1 skipped; first failure: Etl.load}. */

@@ -80,7 +80,7 @@ public class GateCommandIT {
         assertThat(requests).hasSize(2);
         JsonNode pending = requests.get(0).json();
         assertThat(pending.path("state").asText()).isEqualTo("INPROGRESS");
-        assertThat(pending.path("description").asText()).startsWith("running sh -c");
+        assertThat(pending.path("description").asText()).isEqualTo("running sh");
         JsonNode done = requests.get(1).json();
         assertThat(done.path("state").asText()).isEqualTo("SUCCESSFUL");
         assertThat(done.path("description").asText()).startsWith("passed in ")
@@ -127,6 +127,43 @@ public class GateCommandIT {
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(workspace.resolve("ran")).doesNotExist();
         assertThat(api.requests()).hasSize(1);
+    }
+
+    @Test
+    public void shouldReportErrorWhenTheBuildIsAbortedWhileTheCommandRuns() throws Exception {
+        api = LoopbackApi.start(DocumentedShapes.github(TestTokens.GITHUB, ""));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "gate", "--provider", "github",
+                "--context", "nbci", "--sha", SHA, "--repo", "acme/etl", "--base-url", api.baseUrl().toString(),
+                "--", "sleep", "60"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workspace.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().clear();
+        builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        builder.environment().put("GITHUB_TOKEN", TestTokens.GITHUB);
+        Process gate = builder.start();
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            // wait until the wrapped command runs
+            while (gate.descendants().findAny().isEmpty() && gate.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(api.requests()).as("pending posted").hasSize(1);
+            List<ProcessHandle> children = gate.descendants().toList();
+            assertThat(children).isNotEmpty();
+            gate.destroy(); // SIGTERM, as a CI server aborting the build
+            assertThat(gate.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            for (ProcessHandle child : children) {
+                child.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(child.isAlive()).as("the wrapped command is stopped with the gate").isFalse();
+            }
+        } finally {
+            gate.descendants().forEach(ProcessHandle::destroyForcibly);
+            gate.destroyForcibly();
+        }
+        assertThat(api.requests()).extracting(r -> r.json().path("state").asText()).containsExactly("pending", "error");
+        assertThat(api.last().json().path("description").asText()).isEqualTo("aborted while running");
     }
 
     @Test
