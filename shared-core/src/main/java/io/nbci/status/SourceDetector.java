@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Finds the repository, commit, branch and build URL to report on, in this order: explicit
  * values (flags), then the CI's variables (Jenkins {@code GIT_COMMIT}, {@code GIT_URL},
- * {@code CHANGE_BRANCH}, {@code BRANCH_NAME}, {@code GIT_BRANCH}, {@code BUILD_URL},
+ * {@code CHANGE_URL}, {@code CHANGE_BRANCH}, {@code BRANCH_NAME}, {@code GIT_BRANCH}, {@code BUILD_URL},
  * {@code BUILD_NUMBER}; Bamboo {@code bamboo_planRepository_revision},
  * {@code bamboo_planRepository_repositoryUrl}, {@code bamboo_planRepository_branchName},
  * {@code bamboo_resultsUrl}, {@code bamboo_buildNumber}), then git in the working directory
@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  * a local merge commit the server does not know: pass {@code --sha} with the head commit then.
  */
 public final class SourceDetector {
+    /** The pull-request part of a CHANGE_URL on GitHub, Bitbucket (both) and GitLab. */
+    private static final String CHANGE_PAGE = "(/-)?/(pull|pull-requests|merge_requests)/[0-9]+.*$";
+
     private final Map<String, String> env;
     private final Path workingDirectory;
     private final LogSink log;
@@ -45,6 +48,11 @@ public final class SourceDetector {
         String remoteText = first("GIT_URL", "bamboo_planRepository_repositoryUrl", "bamboo_planRepository_1_repositoryUrl");
         String remoteOrigin = remoteText != null ? originOf(remoteText, "GIT_URL", "bamboo_planRepository_repositoryUrl",
                 "bamboo_planRepository_1_repositoryUrl") : null;
+        if (remoteText == null && env.get("CHANGE_URL") != null && !env.get("CHANGE_URL").isBlank()) {
+            // Jenkins multibranch pull-request builds: the pull request's page names the repository
+            remoteText = env.get("CHANGE_URL").strip().replaceFirst(CHANGE_PAGE, "");
+            remoteOrigin = "CHANGE_URL";
+        }
         if (remoteText == null) {
             remoteText = git("remote", "get-url", "origin").orElse(null);
             remoteOrigin = "git remote origin";

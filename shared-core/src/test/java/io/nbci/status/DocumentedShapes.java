@@ -161,6 +161,9 @@ public final class DocumentedShapes {
                 if (auth != null) {
                     return auth;
                 }
+                if (!"application/json".equals(r.header("Accept"))) {
+                    return "Accept must be application/json";
+                }
                 JsonNode body = r.json();
                 String keys = onlyKeys(body, Set.of("key", "state", "url", "name", "description", "refname"),
                         Set.of("key", "state", "url"));
@@ -197,6 +200,9 @@ public final class DocumentedShapes {
                 }
                 if (!token.equals(r.header("PRIVATE-TOKEN"))) {
                     return "PRIVATE-TOKEN header must hold the token";
+                }
+                if (!"application/json".equals(r.header("Accept"))) {
+                    return "Accept must be application/json";
                 }
                 JsonNode body = r.json();
                 String keys = onlyKeys(body, Set.of("state", "ref", "name", "context", "target_url", "description",

@@ -85,6 +85,21 @@ public class SourceDetectorIT {
     }
 
     @Test
+    public void shouldTakeTheRepositoryFromThePullRequestPageWhenJenkinsHasNoGitUrl() {
+        assertThat(detector(Map.of("CHANGE_URL", "https://github.example.com/acme/etl/pull/17"))
+                .detect(new GitHubProvider(), null, null, null, null).repository()).isEqualTo("acme/etl");
+        assertThat(detector(Map.of("CHANGE_URL",
+                "https://bitbucket.example.com/projects/DATA/repos/etl/pull-requests/17/overview"))
+                .detect(new BitbucketServerProvider(), null, null, null, null).repository()).isEqualTo("DATA/etl");
+        assertThat(detector(Map.of("CHANGE_URL", "https://bitbucket.org/acme/etl/pull-requests/17"))
+                .detect(new BitbucketCloudProvider(), null, null, null, null).repository()).isEqualTo("acme/etl");
+        BuildSource gitlab = detector(Map.of("CHANGE_URL", "https://gitlab.example.com/data/platform/etl/-/merge_requests/17"))
+                .detect(new GitLabProvider(), null, null, null, null);
+        assertThat(gitlab.repository()).isEqualTo("data/platform/etl");
+        assertThat(gitlab.repositoryOrigin()).isEqualTo("CHANGE_URL");
+    }
+
+    @Test
     public void shouldUseBambooVariables() {
         String sha = "b".repeat(40);
         BuildSource source = detector(Map.of("bamboo_planRepository_revision", sha,
