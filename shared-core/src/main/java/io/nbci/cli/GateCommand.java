@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code nbci gate}: posts pending, runs a command, posts its outcome with a test summary, exits with its code. */
-@Command(name = "gate", mixinStandardHelpOptions = true,
+@Command(name = "gate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Wraps a command in a commit status: posts pending, runs the command, then posts success or "
                 + "failure from its exit code with a summary of the test reports it wrote, and exits with the "
                 + "command's exit code (3 when a status cannot be posted)."},

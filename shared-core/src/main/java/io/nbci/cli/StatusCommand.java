@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nbci status}: posts one commit status (pending, success, failure or error). */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Posts a commit status to GitHub, Bitbucket Data Center, Bitbucket Cloud or GitLab.",
             "The token comes from an environment variable or a file, never from the command line."},
         footer = {"%nExample:%n  GITHUB_TOKEN=... nbci status --provider github --state pending --context nbci/notebooks"})

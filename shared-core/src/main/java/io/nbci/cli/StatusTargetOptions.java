@@ -24,12 +24,12 @@ public final class StatusTargetOptions {
     @Option(names = "--repo", paramLabel = "REPOSITORY",
             description = "OWNER/NAME (GitHub), PROJECT/SLUG (Bitbucket Data Center), WORKSPACE/SLUG (Bitbucket Cloud), "
                     + "GROUP/PROJECT or id (GitLab). Default: parsed from GIT_URL, "
-                    + "bamboo_planRepository_repositoryUrl, then git remote origin.")
+                    + "bamboo_planRepository_repositoryUrl, CHANGE_URL, then git remote origin.")
     String repo;
 
     @Option(names = "--ref", paramLabel = "BRANCH",
-            description = "The branch. Default: CHANGE_BRANCH, BRANCH_NAME, GIT_BRANCH, bamboo_planRepository_branchName,"
-                    + " then git.")
+            description = "The branch. Default: CHANGE_BRANCH, BRANCH_NAME, GIT_BRANCH, bamboo_repository_pr_sourceBranch,"
+                    + " bamboo_planRepository_branchName, then git.")
     String ref;
 
     @Option(names = "--base-url", paramLabel = "URL",
