@@ -9,6 +9,8 @@ debian_packages=(
   python3-pandas       # the demo job and test notebooks use pandas
   python3-requests     # the demo job talks WebHDFS over HTTP
   jupyter-nbconvert    # the peer the execution benchmark compares against
+  chromium             # the HTML report test opens generated reports in a real headless browser
+  chromium-driver      # ... driven through chromedriver by Selenium (HtmlReportBrowserIT)
 )
 
 missing=()

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             StatusCommand.class,
             GateCommand.class,
+            ReportCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -43,6 +43,8 @@ public final class ConfigNode {
     private final String path;
     private final int line;
     private final int column;
+    private int keyLine;
+    private int keyColumn;
     private final String scalar;
     private final boolean quoted;
     private final Map<String, ConfigNode> fields;
@@ -119,7 +121,10 @@ public final class ConfigNode {
                                 "duplicate key (first at line " + fields.get(name).line + ")");
                     }
                     parser.nextToken();
-                    fields.put(name, read(parser, file, childPath));
+                    ConfigNode child = read(parser, file, childPath);
+                    child.keyLine = keyAt.getLineNr();
+                    child.keyColumn = keyAt.getColumnNr();
+                    fields.put(name, child);
                 }
                 return new ConfigNode(Kind.MAP, file, path, line, column, null, false,
                         Collections.unmodifiableMap(fields), List.of());
@@ -225,7 +230,8 @@ public final class ConfigNode {
         for (ConfigNode child : fields.values()) {
             String name = child.path.substring(child.path.lastIndexOf('.') + 1);
             if (!known.contains(name)) {
-                throw child.error("unknown key; expected one of " + String.join(", ", known));
+                throw new ConfigException(file, child.keyLine, child.keyColumn, child.path,
+                        "unknown key; expected one of " + String.join(", ", known));
             }
         }
         return this;
