@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
         description = "Notebook CI for Hadoop data teams.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            StatusCommand.class,
+            GateCommand.class,
             ReportCommand.class,
             RunCommand.class,
             RunAllCommand.class,
