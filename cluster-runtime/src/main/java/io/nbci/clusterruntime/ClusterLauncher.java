@@ -256,6 +256,90 @@ public final class ClusterLauncher {
         }
     }
 
+    private java.sql.Connection hqlConnection;
+
+    /**
+     * Runs a JSON array of HQL statements on one JDBC session (the embedded HiveServer2, or the
+     * external one named by {@code hive.jdbc.url}) and answers the rows of the last statement
+     * that returned any. A failing statement is named in the error with Hive's message.
+     */
+    private synchronized ObjectNode hql(String argument, ObjectNode answer) throws Exception {
+        java.util.List<String> statements = new java.util.ArrayList<>();
+        JSON.readTree(argument).forEach(statement -> statements.add(statement.asText()));
+        java.sql.Connection connection = hqlConnection();
+        for (String statement : statements) {
+            try (java.sql.Statement jdbc = connection.createStatement()) {
+                if (jdbc.execute(statement)) {
+                    try (java.sql.ResultSet rows = jdbc.getResultSet()) {
+                        java.sql.ResultSetMetaData meta = rows.getMetaData();
+                        ArrayNode columns = answer.putArray("columns");
+                        for (int c = 1; c <= meta.getColumnCount(); c++) {
+                            String label = meta.getColumnLabel(c);
+                            columns.add(label.contains(".") ? label.substring(label.lastIndexOf('.') + 1) : label);
+                        }
+                        ArrayNode out = answer.putArray("rows");
+                        while (rows.next()) {
+                            ArrayNode row = out.addArray();
+                            for (int c = 1; c <= meta.getColumnCount(); c++) {
+                                Object value = rows.getObject(c);
+                                if (value == null) {
+                                    row.addNull();
+                                } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+                                        || value instanceof Byte) {
+                                    row.add(((Number) value).longValue());
+                                } else if (value instanceof Number) {
+                                    row.add(((Number) value).doubleValue());
+                                } else if (value instanceof Boolean) {
+                                    row.add((Boolean) value);
+                                } else {
+                                    row.add(value.toString());
+                                }
+                            }
+                        }
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                if (hqlConnection != null && hqlConnection.isClosed()) {
+                    hqlConnection = null;
+                }
+                return error("HQL statement failed: " + oneLine(statement) + ": " + e.getMessage());
+            }
+        }
+        return answer;
+    }
+
+    private java.sql.Connection hqlConnection() throws java.sql.SQLException {
+        if (hqlConnection != null && !hqlConnection.isClosed()) {
+            return hqlConnection;
+        }
+        if (hive != null) {
+            hqlConnection = hive.connect();
+        } else if (spec.externalJdbcUrl() != null) {
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty("user", System.getProperty("user.name", "nbci"));
+            hqlConnection = java.sql.DriverManager.getConnection(spec.externalJdbcUrl(), props);
+        } else {
+            throw new java.sql.SQLException("Hive is not running in this cluster and no hive.jdbc.url was given");
+        }
+        return hqlConnection;
+    }
+
+    private synchronized void closeHqlConnection() {
+        if (hqlConnection != null) {
+            try {
+                hqlConnection.close();
+            } catch (java.sql.SQLException e) {
+                log("closing the HQL session: " + e.getMessage());
+            }
+            hqlConnection = null;
+        }
+    }
+
+    private static String oneLine(String statement) {
+        String line = statement.replaceAll("\\s+", " ").strip();
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
     private ObjectNode command(String command, String argument) throws Exception {
         ObjectNode answer = JSON.createObjectNode();
         answer.put("ok", true);
@@ -265,6 +349,7 @@ public final class ClusterLauncher {
                 return answer;
             case "RESET": {
                 long t0 = System.currentTimeMillis();
+                closeHqlConnection();
                 if (hive != null) {
                     answer.put("hiveObjectsDropped", hive.dropAll());
                 }
@@ -289,6 +374,8 @@ public final class ClusterLauncher {
                 }
                 return answer;
             }
+            case "HQL":
+                return hql(argument, answer);
             case "CLEAR_METRICS":
                 if (graphite != null) {
                     graphite.clear();

@@ -21,7 +21,7 @@ import java.util.Properties;
  */
 record LaunchSpec(Path workDir, boolean temporary, Path readyFile, int controlPort, String token, long parentPid,
         boolean hdfs, boolean hive, boolean graphite, String host, int hdfsPort, int hdfsHttpPort, int hivePort,
-        int metastorePort, int graphitePort) {
+        int metastorePort, int graphitePort, String externalJdbcUrl) {
 
     static final String PROTOCOL = "1";
 
@@ -48,7 +48,8 @@ record LaunchSpec(Path workDir, boolean temporary, Path readyFile, int controlPo
                 Integer.parseInt(p.getProperty("hdfs.http.port", "0")),
                 Integer.parseInt(p.getProperty("hive.port", "0")),
                 Integer.parseInt(p.getProperty("metastore.port", "0")),
-                Integer.parseInt(p.getProperty("graphite.port", "0")));
+                Integer.parseInt(p.getProperty("graphite.port", "0")),
+                p.getProperty("hive.jdbc.url"));
     }
 
     private static String required(Properties p, String key, Path file) {

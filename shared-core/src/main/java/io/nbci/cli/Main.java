@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             ReleasesCommand.class,
             RollbackCommand.class,
             UnlockCommand.class,
+            TestCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -112,7 +112,8 @@ public final class TestCommand implements Callable<Integer> {
                         require(hdfsUri, "--hdfs-uri"), webHdfsUrl, metastoreUri, scratchPrefix));
                 break;
             default:
-                cluster.withBackend(Backends.byName(backend));
+                throw new io.nbci.common.NbciException(ExitCode.BAD_INPUT, "--backend: embedded or external expected,"
+                        + " found " + backend);
         }
         RunResults run;
         try {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nbci.common.ExitCode;
 import io.nbci.common.LogSink;
+import io.nbci.common.ProcessTree;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -166,7 +166,7 @@ public final class NotebookRunner {
             if (!options.prepareOnly() && kernelError == null) {
                 KernelSpec startSpec = spec;
                 starting = java.util.concurrent.CompletableFuture.supplyAsync(() -> Kernel.start(startSpec,
-                        new KernelOptions(options.workingDirectory(), options.startTimeout(), null, null, null), log),
+                        new KernelOptions(options.workingDirectory(), options.startTimeout(), null, null, options.environment()), log),
                         task -> {
                             // its own thread: run-all starts several kernels at once
                             Thread thread = new Thread(task, "nbci-kernel-start");

@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param startTimeout how long the kernel may take to become ready
  * @param logOutput    stream the cells' output to the log as it arrives
  * @param prepareOnly  write the parameterised notebook without running it
+ * @param environment  variables added to the kernel's environment (e.g. the local cluster's endpoints)
  */
 public record RunOptions(Path input, Path output, Map<String, Object> parameters, String kernelName,
-        Path workingDirectory, Duration cellTimeout, Duration startTimeout, boolean logOutput, boolean prepareOnly) {
+        Path workingDirectory, Duration cellTimeout, Duration startTimeout, boolean logOutput, boolean prepareOnly,
+        Map<String, String> environment) {
 
     /** The per-cell timeout when none is given: papermill has none, and a hung CI job helps no one. */
     public static final Duration DEFAULT_CELL_TIMEOUT = Duration.ofMinutes(10);
@@ -30,6 +32,7 @@ public record RunOptions(Path input, Path output, Map<String, Object> parameters
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
         cellTimeout = cellTimeout == null ? DEFAULT_CELL_TIMEOUT : cellTimeout;
         startTimeout = startTimeout == null ? KernelOptions.DEFAULT_START_TIMEOUT : startTimeout;
         if (cellTimeout.isNegative() || cellTimeout.isZero()) {
@@ -46,6 +49,7 @@ public record RunOptions(Path input, Path output, Map<String, Object> parameters
 
     /** Builds {@link RunOptions}; {@link #build()} validates. */
     public static final class Builder {
+        private Map<String, String> environment;
         private final Path input;
         private final Path output;
         private Map<String, Object> parameters = Map.of();
@@ -96,9 +100,14 @@ public record RunOptions(Path input, Path output, Map<String, Object> parameters
             return this;
         }
 
+        public Builder environment(Map<String, String> variables) {
+            this.environment = variables;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(input, output, parameters, kernelName, workingDirectory, cellTimeout, startTimeout,
-                    logOutput, prepareOnly);
+                    logOutput, prepareOnly, environment);
         }
     }
 }

@@ -20,6 +20,14 @@ public interface ClusterHandle {
     /** Metrics the Graphite sink received whose path matches a Graphite glob, in arrival order. */
     List<MetricSample> metrics(String glob);
 
+    /**
+     * Runs HQL statements in order on the cluster's HiveServer2 (one session, so {@code USE db}
+     * carries over) and returns the rows of the last statement that returned rows.
+     *
+     * @throws ClusterException naming the failing statement and Hive's message
+     */
+    HiveResult hive(List<String> statements);
+
     /** Forgets every captured metric. */
     void clearMetrics();
 

@@ -45,6 +45,7 @@ public final class EmbeddedBackend implements ClusterBackend {
     private static final int LOG_LINES = 25;
 
     private final Function<LogSink, List<Path>> classpath;
+    private final Map<String, String> extraLaunch;
 
     /** Resolves the runtime as {@link RuntimeClasspath#resolve(LogSink)} does. */
     public EmbeddedBackend() {
@@ -53,7 +54,13 @@ public final class EmbeddedBackend implements ClusterBackend {
 
     /** Uses the given runtime classpath provider (tests, or a pre-resolved classpath). */
     public EmbeddedBackend(Function<LogSink, List<Path>> classpath) {
+        this(classpath, Map.of());
+    }
+
+    /** With extra keys for the launcher, e.g. {@code hive.jdbc.url} when HQL goes to an external HiveServer2. */
+    EmbeddedBackend(Function<LogSink, List<Path>> classpath, Map<String, String> extraLaunch) {
         this.classpath = classpath;
+        this.extraLaunch = Map.copyOf(extraLaunch);
     }
 
     @Override
@@ -138,6 +145,7 @@ public final class EmbeddedBackend implements ClusterBackend {
             String key = e.getKey() == ClusterSpec.Port.WEBHDFS ? "hdfs.http" : Ports.name(e.getKey());
             launch.append(key).append(".port=").append(e.getValue()).append('\n');
         }
+        extraLaunch.forEach((key, value) -> launch.append(key).append('=').append(escape(value)).append('\n'));
         AtomicFiles.write(launchFile, launch.toString());
         launchFile.toFile().setReadable(false, false);
         launchFile.toFile().setReadable(true, true);

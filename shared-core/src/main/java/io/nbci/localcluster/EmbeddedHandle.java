@@ -62,6 +62,11 @@ final class EmbeddedHandle implements ClusterHandle {
     }
 
     @Override
+    public HiveResult hive(List<String> statements) {
+        return HqlCodec.decode(control.send("HQL", HqlCodec.encode(statements), 600_000));
+    }
+
+    @Override
     public void clearMetrics() {
         control.send("CLEAR_METRICS", "", 30_000);
     }

@@ -159,6 +159,16 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /** Captured metrics whose path matches a Graphite glob ({@code *} in one segment, {@code **} across, {@code {a,b}}). */
+    /** Runs HQL statements on the cluster's HiveServer2 and returns the rows of the last query. */
+    public HiveResult hive(List<String> statements) {
+        return running().hive(statements);
+    }
+
+    /** The backend's name (embedded, docker, external), for messages and results. */
+    public String backendName() {
+        return backend.name();
+    }
+
     public List<MetricSample> metrics(String glob) {
         return running().metrics(glob);
     }

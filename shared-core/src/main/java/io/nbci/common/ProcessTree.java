@@ -1,4 +1,4 @@
-package io.nbci.execution;
+package io.nbci.common;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,14 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A started process and everything it starts. Children a kernel starts (a Spark driver
+ * A started process and everything it starts (a Jupyter kernel, a scenario's job). Children a kernel starts (a Spark driver
  * JVM, a {@code subprocess.Popen}) are reparented when the kernel dies and then are no
  * longer its descendants, so the tree is remembered while the kernel lives
  * ({@link #remember()}), and the kernel runs as the leader of its own process group
  * (through {@code setsid}, as jupyter_client starts kernels in a new session) so that the
  * group can be signalled as a whole.
  */
-final class ProcessTree {
+public final class ProcessTree {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final boolean POSIX = !System.getProperty("os.name", "").toLowerCase().startsWith("windows");
 
@@ -31,7 +31,7 @@ final class ProcessTree {
     }
 
     /** The command to run so that the process leads a new session and process group. */
-    static List<String> inNewSession(List<String> command) {
+    public static List<String> inNewSession(List<String> command) {
         if (!POSIX || !Files.isExecutable(SETSID)) {
             return command;
         }
@@ -41,24 +41,24 @@ final class ProcessTree {
         return wrapped;
     }
 
-    static ProcessTree of(Process process, List<String> command) {
+    public static ProcessTree of(Process process, List<String> command) {
         return new ProcessTree(process, !command.isEmpty() && command.get(0).equals(SETSID.toString()));
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Records the current descendants, so they can be killed after the kernel itself is gone. */
-    void remember() {
+    public void remember() {
         try {
             process.descendants().forEach(seen::add);
         } catch (RuntimeException e) {
@@ -67,7 +67,7 @@ final class ProcessTree {
     }
 
     /** SIGINT to the kernel's process group (or the kernel alone without its own group). */
-    void interrupt() {
+    public void interrupt() {
         signal("INT");
     }
 
@@ -93,7 +93,7 @@ final class ProcessTree {
      * Ends the process and every descendant, seen now or earlier: SIGTERM, then after
      * {@code graceMillis} SIGKILL to whatever is still alive, and SIGKILL to the process group.
      */
-    void destroy(long graceMillis) {
+    public void destroy(long graceMillis) {
         remember();
         List<ProcessHandle> all = new ArrayList<>();
         all.add(process.toHandle());
@@ -138,7 +138,7 @@ final class ProcessTree {
     }
 
     /** Handles of every descendant seen so far (for tests and messages). */
-    Set<ProcessHandle> seen() {
+    public Set<ProcessHandle> seen() {
         return Set.copyOf(seen);
     }
 }
