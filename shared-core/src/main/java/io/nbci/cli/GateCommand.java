@@ -33,7 +33,7 @@ public final class GateCommand implements Callable<Integer> {
     List<String> junitGlobs;
 
     @Option(names = "--results-glob", paramLabel = "GLOB",
-            description = "nbci results files to summarise (repeatable). Default: nbci-results.json, *.nbci-results.json.")
+            description = "nbci results files to summarise (repeatable). Default: results.json, nbci-results.json, *.nbci-results.json.")
     List<String> resultsGlobs;
 
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command to run, after --.")

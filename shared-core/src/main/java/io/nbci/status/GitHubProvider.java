@@ -101,6 +101,11 @@ public final class GitHubProvider implements StatusProvider {
 
     @Override
     public void publish(CommitStatus status, StatusExchange exchange) {
+        URI base = exchange.baseUrl();
+        if (!"api.github.com".equals(base.getHost()) && !base.getPath().endsWith("/api/v3")) {
+            exchange.log().warn("the GitHub Enterprise Server API root is usually https://HOST/api/v3; " + base
+                    + " does not end with /api/v3");
+        }
         String[] ownerAndName = status.repository().split("/", 2);
         URI uri = exchange.resolve("/repos/" + StatusExchange.segment(ownerAndName[0]) + "/"
                 + StatusExchange.segment(ownerAndName[1]) + "/statuses/" + status.sha());

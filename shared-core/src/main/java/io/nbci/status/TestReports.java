@@ -33,8 +33,9 @@ public final class TestReports {
     public static final List<String> DEFAULT_JUNIT_GLOBS = List.of("**/surefire-reports/TEST-*.xml",
             "**/failsafe-reports/TEST-*.xml", "**/test-results/**/*.xml", "**/junit*.xml", "**/*-junit.xml",
             "**/TEST-*.xml");
-    /** Where nbci commands write their results file by default. */
-    public static final List<String> DEFAULT_RESULTS_GLOBS = List.of("**/nbci-results.json", "**/*.nbci-results.json");
+    /** The names nbci results files are given (other tools' {@code results.json} files are skipped). */
+    public static final List<String> DEFAULT_RESULTS_GLOBS = List.of("**/results.json", "**/nbci-results.json",
+            "**/*.nbci-results.json");
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", ".ipynb_checkpoints",
             "__pycache__");
 
@@ -64,7 +65,8 @@ public final class TestReports {
                     names.add(suite.name());
                 }
             } catch (NbciException e) {
-                log.warn("skipping " + file + ": " + e.getMessage());
+                // results.json is a common name: another tool's file is not an error
+                log.debug("skipping " + file + ": " + e.getMessage());
             }
         }
         for (Path file : junitFiles) {

@@ -203,6 +203,19 @@ public abstract class AbstractStatusProviderIT {
     }
 
     @Test
+    public void shouldGiveUpAtOnceWhenRetryAfterReachesPastTheBudget() {
+        LoopbackApi api = server("").script(
+                Reply.of(429, "{\"message\":\"slow down\"}").withHeader("Retry-After", "3600"));
+        StatusException e = catchThrowableOfType(StatusException.class, () -> publisher(api.baseUrl())
+                .publish(status(StatusState.SUCCESS)));
+        assertThat(e.exitCode()).isEqualTo(ExitCode.INFRASTRUCTURE);
+        assertThat(e.getMessage()).contains("retry budget of 2 min 0 s").contains("next wait 60 min 0 s")
+                .contains("HTTP 429");
+        assertThat(api.requests()).hasSize(1);
+        assertThat(clock.sleeps()).isEmpty();
+    }
+
+    @Test
     public void shouldRetryConnectionFailuresThenFailWith3() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

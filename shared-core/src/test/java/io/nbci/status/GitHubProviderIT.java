@@ -84,4 +84,15 @@ public class GitHubProviderIT extends AbstractStatusProviderIT {
                 .state(StatusState.PENDING).context("nbci/notebooks").build());
         assertThat(api.last().json().fieldNames()).toIterable().containsExactlyInAnyOrder("state", "context");
     }
+
+    @Test
+    public void shouldWarnWhenAnEnterpriseBaseUrlLacksTheApiPath() {
+        LoopbackApi api = server("");
+        publisher(api.baseUrl()).publish(status(StatusState.SUCCESS));
+        assertThat(logLines).anyMatch(line -> line.startsWith("WARN") && line.contains("/api/v3"));
+        logLines.clear();
+        LoopbackApi enterprise = server("/api/v3");
+        publisher(java.net.URI.create(enterprise.baseUrl() + "/api/v3")).publish(status(StatusState.SUCCESS));
+        assertThat(logLines).noneMatch(line -> line.startsWith("WARN"));
+    }
 }
