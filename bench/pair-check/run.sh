@@ -29,6 +29,10 @@ variants=(
   "default JVM|"
   "tuned (C1 only, serial GC)|-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 )
+jsa="$root/shared-core/target/nbci.jsa"   # the AppCDS archive the ./nbci launcher makes, when it does
+if [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; then
+  variants+=("tuned + AppCDS archive|-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xlog:disable -XX:SharedArchiveFile=$jsa")
+fi
 for variant in "${variants[@]}"; do
   name="${variant%%|*}"
   opts="${variant#*|}"

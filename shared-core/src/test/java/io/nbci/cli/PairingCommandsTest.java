@@ -241,4 +241,19 @@ public class PairingCommandsTest {
         assertThat(CliRun.of("pair", "check", "--bogus").exitCode).isEqualTo(2);
         assertThat(CliRun.of("--version").exitCode).isZero();
     }
+
+    @Test
+    public void shouldPrintErrorsWithoutStackTracesUnlessVerbose() throws IOException {
+        Path project = copyExamples();
+        Path broken = project.resolve("wordcount/wordcount.ipynb");
+        Files.writeString(broken, "[]");
+        CliRun quiet = CliRun.of("convert", broken.toString(), "--to", "py", "-o", project.resolve("x.py").toString());
+        assertThat(quiet.exitCode).isEqualTo(2);
+        assertThat(quiet.err).contains("expected a JSON object (a notebook), found a list").doesNotContain("\tat io.nbci");
+        assertThat(quiet.out).isEmpty();
+        CliRun verbose = CliRun.of("convert", "--verbose", broken.toString(), "--to", "py", "-o",
+                project.resolve("x.py").toString());
+        assertThat(verbose.exitCode).isEqualTo(2);
+        assertThat(verbose.err).contains("\tat io.nbci");
+    }
 }

@@ -92,4 +92,36 @@ public class NbformatCrossCheckIT {
         process.getInputStream().readAllBytes();
         return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
     }
+
+    @Test
+    public void shouldWriteTheScriptHeaderAsPyYamlDoes() throws Exception {
+        assumeTrue("needs /usr/bin/python3 with yaml", runs("import yaml"));
+        String metadata = "{\"kernelspec\": {\"display_name\": \"Python 3 (ipykernel)\", \"language\": \"python\","
+                + " \"name\": \"python3\"}, \"jupytext\": {\"formats\": \"ipynb,py:percent\", \"cell_metadata_filter\":"
+                + " \"-all\", \"text_representation\": {\"extension\": \".py\", \"format_name\": \"percent\","
+                + " \"format_version\": \"1.3\", \"jupytext_version\": \"1.16.4\"}}, \"tocdepth\": 2, \"orphan\": true,"
+                + " \"odd\": {\"empty\": \"\", \"yes\": \"yes\", \"num\": \"123\", \"float\": \"1.5\", \"date\":"
+                + " \"2024-01-02\", \"colon\": \"a: b\", \"hash\": \"a #b\", \"lead\": \" x\", \"star\": \"*x\","
+                + " \"list\": [1, \"two\", {\"a\": 1, \"b\": [2]}], \"emptylist\": [], \"emptymap\": {}, \"null\": null,"
+                + " \"f\": 0.5, \"e\": 1e-05, \"big\": 1e20, \"tilde\": \"~\", \"quote\": \"it's\", \"dash\": \"- x\","
+                + " \"pct\": \"%x\", \"uni\": \"caf\u00e9\", \"octal\": \"0755\", \"sex\": \"1:30\", \"dot\": \".5\"}}";
+        Path json = temp.newFile("meta.json").toPath();
+        Files.writeString(json, metadata);
+        Process process = new ProcessBuilder(PYTHON.toString(), "-c", "import json, sys, yaml\n"
+                + "sys.stdout.write(yaml.safe_dump({'jupyter': json.load(open(sys.argv[1]))}, default_flow_style=False))",
+                json.toString()).redirectErrorStream(true).start();
+        String expected = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String actual = String.join("\n", HeaderYaml.dump("jupyter", NotebookJson.parse(metadata, "meta.json"))) + "\n";
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    private static boolean runs(String code) throws IOException, InterruptedException {
+        if (!Files.isExecutable(PYTHON)) {
+            return false;
+        }
+        Process process = new ProcessBuilder(PYTHON.toString(), "-c", code).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+    }
 }
