@@ -1,0 +1,6 @@
+[#-- Edit form of the "nbci: Run integration scenarios" task. Field names are the stored keys (ScenariosTaskConfig). --]
+[@ww.textarea labelKey='nbci.scenarios.scenarios' name='nbciScenarios' rows='3' required='true' cssClass='long-field' descriptionKey='nbci.scenarios.scenarios.description'/]
+[@ww.radio labelKey='nbci.scenarios.backend' name='nbciBackend' list=nbciBackends listKey='key' listValue='value' toggle='true'/]
+[@ui.bambooSection dependsOn='nbciBackend' showOn='external']
+  [@ww.textfield labelKey='nbci.scenarios.external' name='nbciExternal' cssClass='long-field' descriptionKey='nbci.scenarios.external.description'/]
+[/@ui.bambooSection]
