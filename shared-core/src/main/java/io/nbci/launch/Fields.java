@@ -1,0 +1,26 @@
+package io.nbci.launch;
+
+/** Small helpers the config builders share: blank means "not set". */
+final class Fields {
+    private Fields() {
+    }
+
+    static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static Integer number(String field, String value, Check check) {
+        check.orThrow(field);
+        return trim(value) == null ? null : Integer.valueOf(value.strip());
+    }
+
+    static String orDefault(String value, String fallback) {
+        String trimmed = trim(value);
+        return trimmed == null ? fallback : trimmed;
+    }
+
+    /** Joins a workspace-relative folder and a file name with '/', the way the agent's paths are written. */
+    static String join(String folder, String name) {
+        return folder.endsWith("/") ? folder + name : folder + "/" + name;
+    }
+}

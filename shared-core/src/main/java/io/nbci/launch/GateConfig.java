@@ -1,0 +1,139 @@
+package io.nbci.launch;
+
+import io.nbci.common.Secret;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The PR gate around a whole build: {@link #pending()} is posted when the build starts,
+ * {@link #finish(Outcome.Result, String)} when it ends (also when it failed or was
+ * aborted), so branch protection keeps the pull request blocked until the build is green.
+ * Hosts that wrap one command instead of a block use {@link #wrap(List)}
+ * ({@code nbci gate ... -- COMMAND}).
+ *
+ * <pre>
+ *   build result     commit state   description
+ *   SUCCESS          success        passed
+ *   UNSTABLE         failure        unstable: tests failed
+ *   FAILURE          failure        failed
+ *   TIMEOUT          failure        timed out
+ *   INFRASTRUCTURE   error          infrastructure error
+ *   ABORTED          error          aborted
+ * </pre>
+ *
+ * @param provider   github, bitbucket-server, bitbucket-cloud or gitlab
+ * @param context    the status name branch protection requires
+ * @param url        link to the build, or null
+ * @param sha        commit, or null to detect it
+ * @param repository OWNER/NAME, or null to detect it
+ * @param apiUrl     API base URL, or null for the provider's public one
+ * @param token      the provider token (environment only)
+ */
+public record GateConfig(String provider, String context, String url, String sha, String repository,
+        String apiUrl, Secret token) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The status posted when the build starts. */
+    public CommitStatusConfig pending() {
+        return status("pending", "build started");
+    }
+
+    /** The status posted when the build ends with {@code result}; {@code summary} (test counts) may be null. */
+    public CommitStatusConfig finish(Outcome.Result result, String summary) {
+        String description;
+        String state;
+        switch (result) {
+            case SUCCESS: state = "success"; description = "passed"; break;
+            case UNSTABLE: state = "failure"; description = "unstable: tests failed"; break;
+            case FAILURE: state = "failure"; description = "failed"; break;
+            case TIMEOUT: state = "failure"; description = "timed out"; break;
+            case INFRASTRUCTURE: state = "error"; description = "infrastructure error"; break;
+            case ABORTED: state = "error"; description = "aborted"; break;
+            default: throw new IllegalStateException(result.name());
+        }
+        if (summary != null && !summary.isBlank()) {
+            description = description + ": " + summary.strip();
+        }
+        return status(state, description);
+    }
+
+    /** {@code nbci gate ... -- COMMAND...}: pending, run, final state from the command's exit code. */
+    public NbciInvocation wrap(List<String> command) {
+        if (command.isEmpty()) {
+            throw new LaunchConfigException("command", "required: the command the gate runs");
+        }
+        List<String> args = new ArrayList<>();
+        args.add("gate");
+        CommitStatusConfig.addTarget(args, provider, context, url, sha, repository, apiUrl);
+        args.add("--");
+        args.addAll(command);
+        return new NbciInvocation("gate", args, Map.of(), Map.of(CommitStatusConfig.TOKEN_VARIABLE, token),
+                List.of(), List.of(), OutcomePolicy.FAIL);
+    }
+
+    private CommitStatusConfig status(String state, String description) {
+        return CommitStatusConfig.builder().provider(provider).state(state).context(context).url(url)
+                .description(description).sha(sha).repository(repository).apiUrl(apiUrl).token(token).build();
+    }
+
+    /** Collects raw form values; {@link #build()} validates them and names the first bad field. */
+    public static final class Builder {
+        private String provider;
+        private String context;
+        private String url;
+        private String sha;
+        private String repository;
+        private String apiUrl;
+        private Secret token;
+
+        private Builder() {
+        }
+
+        public Builder provider(String value) {
+            this.provider = value;
+            return this;
+        }
+
+        public Builder context(String value) {
+            this.context = value;
+            return this;
+        }
+
+        public Builder url(String value) {
+            this.url = value;
+            return this;
+        }
+
+        public Builder sha(String value) {
+            this.sha = value;
+            return this;
+        }
+
+        public Builder repository(String value) {
+            this.repository = value;
+            return this;
+        }
+
+        public Builder apiUrl(String value) {
+            this.apiUrl = value;
+            return this;
+        }
+
+        public Builder token(Secret value) {
+            this.token = value;
+            return this;
+        }
+
+        public GateConfig build() {
+            // one rule set: a gate is valid when the status it starts with is
+            CommitStatusConfig pending = CommitStatusConfig.builder().provider(provider).state("pending")
+                    .context(context).url(url).sha(sha).repository(repository).apiUrl(apiUrl).token(token).build();
+            return new GateConfig(pending.provider(), pending.context(), pending.url(), pending.sha(),
+                    pending.repository(), pending.apiUrl(), pending.token());
+        }
+    }
+}
