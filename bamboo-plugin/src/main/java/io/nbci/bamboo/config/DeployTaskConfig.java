@@ -1,5 +1,6 @@
 package io.nbci.bamboo.config;
 
+import io.nbci.launch.DeployConfig;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,9 @@ public record DeployTaskConfig(String target, String targetsFile, String source,
     public static final String DRY_RUN = "nbciDryRun";
 
     public static final List<String> KEYS = List.of(TARGET, TARGETS_FILE, SOURCE, VERSION, DRY_RUN);
+
+    static final Map<String, String> FIELDS = Map.of("target", TARGET, "targetsFile", TARGETS_FILE,
+            "source", SOURCE, "version", VERSION);
 
     public DeployTaskConfig {
         target = NotebooksTaskConfig.nonNull(target);
@@ -48,5 +52,19 @@ public record DeployTaskConfig(String target, String targetsFile, String source,
                 .text(VERSION, version)
                 .flag(DRY_RUN, dryRun)
                 .build();
+    }
+
+    /**
+     * The core config the task runs. Targets come from the targets file in the working
+     * directory (checked out, or downloaded as an artifact in a deployment project).
+     */
+    public DeployConfig toLaunch() {
+        return StoredConfigException.translating(FIELDS, () -> DeployConfig.builder()
+                .target(target)
+                .targetsFile(targetsFile)
+                .source(source)
+                .version(version)
+                .dryRun(dryRun)
+                .build());
     }
 }

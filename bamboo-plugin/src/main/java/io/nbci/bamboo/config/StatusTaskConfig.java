@@ -1,6 +1,7 @@
 package io.nbci.bamboo.config;
 
 import io.nbci.common.Secret;
+import io.nbci.launch.CommitStatusConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -41,6 +42,10 @@ public record StatusTaskConfig(String provider, String mode, String context, Str
     /** Posts success or failure from the tasks that ran before it (make it a final task). */
     public static final String FINAL = "final";
     public static final List<String> MODES = List.of(PENDING, FINAL);
+
+    static final Map<String, String> FIELDS = Map.of("provider", PROVIDER, "state", MODE, "context", CONTEXT,
+            "url", URL, "description", DESCRIPTION, "sha", SHA, "repository", REPOSITORY, "apiUrl", BASE_URL,
+            "token", TOKEN);
 
     /** What a token field holds when it refers to a Bamboo variable instead of holding the token. */
     private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\{bamboo\\.[A-Za-z0-9_.\\-]+}");
@@ -108,6 +113,56 @@ public record StatusTaskConfig(String provider, String mode, String context, Str
                 .text(BASE_URL, baseUrl)
                 .text(TOKEN, tokenText)
                 .build();
+    }
+
+    /**
+     * The core config the task runs, with the token as Bamboo substituted it.
+     *
+     * @param state pending, success, failure or error
+     * @throws StoredConfigException naming this task's key when a value is wrong, the token was
+     *                               masked by an export, or its variable is not defined
+     */
+    public CommitStatusConfig toLaunch(String state) {
+        if (tokenIsMasked()) {
+            throw new StoredConfigException(TOKEN, "the token was masked when these settings were exported; "
+                    + "enter it again, or better, refer to a password variable");
+        }
+        if (tokenIsVariableReference()) {
+            throw new StoredConfigException(TOKEN, "expected the token, found the reference " + token.reveal()
+                    + ", which no variable of this plan or environment defines; define it as a password variable");
+        }
+        return build(state, token);
+    }
+
+    /**
+     * Checks the settings as a form or Specs import saves them: the token may still be a
+     * variable reference (substituted at run time); a masked token is refused.
+     *
+     * @throws StoredConfigException naming this task's key when a value is wrong
+     */
+    public void validate() {
+        if (tokenIsMasked()) {
+            throw new StoredConfigException(TOKEN, "the token was masked when these settings were exported; "
+                    + "enter it again, or better, refer to a password variable");
+        }
+        if (!MODES.contains(mode)) {
+            throw new StoredConfigException(MODE, "expected " + PENDING + " or " + FINAL + ", found \"" + mode + "\"");
+        }
+        build("pending", tokenIsVariableReference() ? Secret.of("variable-reference", "validation") : token);
+    }
+
+    private CommitStatusConfig build(String state, Secret value) {
+        return StoredConfigException.translating(FIELDS, () -> CommitStatusConfig.builder()
+                .provider(provider)
+                .state(state)
+                .context(context)
+                .url(url)
+                .description(description)
+                .sha(sha)
+                .repository(repository)
+                .apiUrl(baseUrl)
+                .token(value)
+                .build());
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.List;
  * }</pre>
  */
 public class NbciNotebooksTask extends Task<NbciNotebooksTask, AnyTaskProperties> {
-    private final List<String> notebooks = new ArrayList<>();
+    private String notebooks = "";
     private final List<String> parameters = new ArrayList<>();
     private String parametersFile = "";
     private String kernel = "";
@@ -30,9 +30,9 @@ public class NbciNotebooksTask extends Task<NbciNotebooksTask, AnyTaskProperties
     private String jobs = "";
     private boolean logOutput;
 
-    /** Notebook paths or globs, relative to the working directory. */
-    public NbciNotebooksTask notebooks(String... pathsOrGlobs) {
-        notebooks.addAll(List.of(pathsOrGlobs));
+    /** A notebook (.ipynb or paired .py), a folder or a glob, relative to the working directory. */
+    public NbciNotebooksTask notebooks(String pathOrGlob) {
+        notebooks = pathOrGlob;
         return this;
     }
 
@@ -80,7 +80,7 @@ public class NbciNotebooksTask extends Task<NbciNotebooksTask, AnyTaskProperties
     /** The builder for stored settings (what the exporter produces). */
     public static NbciNotebooksTask of(NotebooksTaskConfig config) {
         NbciNotebooksTask task = new NbciNotebooksTask();
-        task.notebooks.addAll(config.notebooks());
+        task.notebooks = config.notebooks();
         task.parameters.addAll(config.parameters());
         task.parametersFile = config.parametersFile();
         task.kernel = config.kernel();
@@ -92,8 +92,8 @@ public class NbciNotebooksTask extends Task<NbciNotebooksTask, AnyTaskProperties
 
     @Override
     protected AnyTaskProperties build() {
-        SpecsTasks.require(!notebooks.isEmpty(), "NbciNotebooksTask", "notebooks",
-                "add at least one notebook path or glob, e.g. notebooks/**/*.ipynb");
+        SpecsTasks.require(!notebooks.isBlank(), "NbciNotebooksTask", "notebooks",
+                "name a notebook, a folder or a glob, e.g. notebooks/**/*.ipynb");
         return SpecsTasks.properties(NbciPluginKeys.NOTEBOOKS_TASK, description, taskEnabled, config().toMap(),
                 requirements, conditions);
     }

@@ -18,7 +18,9 @@ import java.util.List;
 public class NbciScenariosTask extends Task<NbciScenariosTask, AnyTaskProperties> {
     private final List<String> scenarios = new ArrayList<>();
     private String backend = "embedded";
-    private String external = "";
+    private String hiveJdbcUrl = "";
+    private String hdfsUri = "";
+    private String scratchPrefix = "";
 
     /** Scenario files or folders, relative to the working directory. */
     public NbciScenariosTask scenarios(String... paths) {
@@ -29,26 +31,38 @@ public class NbciScenariosTask extends Task<NbciScenariosTask, AnyTaskProperties
     /** Runs on a throwaway local Hive and HDFS started on the agent (the default). */
     public NbciScenariosTask embeddedCluster() {
         backend = "embedded";
-        external = "";
+        hiveJdbcUrl = "";
+        hdfsUri = "";
+        scratchPrefix = "";
         return this;
     }
 
-    /** Runs against an existing cluster described by a file in the repository. */
-    public NbciScenariosTask externalCluster(String clusterFile) {
+    /**
+     * Runs against an existing cluster (for jobs that need the team's real YARN or Spark).
+     *
+     * @param jdbcUrl the cluster's HiveServer2 JDBC URL, {@code jdbc:hive2://...} (no password in it)
+     * @param fsUri   the cluster's filesystem URI, e.g. {@code hdfs://namenode:8020}
+     * @param prefix  prefix of the scratch database and HDFS path the scenarios create, e.g. {@code ci_scratch}
+     */
+    public NbciScenariosTask externalCluster(String jdbcUrl, String fsUri, String prefix) {
         backend = "external";
-        external = clusterFile;
+        hiveJdbcUrl = jdbcUrl;
+        hdfsUri = fsUri;
+        scratchPrefix = prefix;
         return this;
     }
 
     public ScenariosTaskConfig config() {
-        return new ScenariosTaskConfig(scenarios, backend, external);
+        return new ScenariosTaskConfig(scenarios, backend, hiveJdbcUrl, hdfsUri, scratchPrefix);
     }
 
     public static NbciScenariosTask of(ScenariosTaskConfig config) {
         NbciScenariosTask task = new NbciScenariosTask();
         task.scenarios.addAll(config.scenarios());
         task.backend = config.backend();
-        task.external = config.external();
+        task.hiveJdbcUrl = config.hiveJdbcUrl();
+        task.hdfsUri = config.hdfsUri();
+        task.scratchPrefix = config.scratchPrefix();
         return task;
     }
 
