@@ -10,6 +10,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts one process on the agent, streams its output line by line to a log sink while it
@@ -18,6 +21,8 @@ import java.util.Map;
  * interrupted) the process and all its children are killed before the interrupt is passed on.
  */
 public final class AgentProcess {
+    private static final long KILL_WAIT_SECONDS = 10;
+
     private final List<String> command;
     private final Map<String, String> environment;
     private final File workingDirectory;
@@ -71,9 +76,21 @@ public final class AgentProcess {
         }
     }
 
+    /** Kills the process and its children, and waits (bounded) until they are gone. */
     private static void killTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        try {
+            process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+            for (ProcessHandle child : children) {
+                child.onExit().get(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // gone or stuck in the kernel: nothing more a user process can do
+        }
     }
 
     private static String nullDevice() {

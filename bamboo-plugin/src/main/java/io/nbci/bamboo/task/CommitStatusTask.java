@@ -2,7 +2,6 @@ package io.nbci.bamboo.task;
 
 import com.atlassian.bamboo.task.CommonTaskContext;
 import com.atlassian.bamboo.task.CommonTaskType;
-import com.atlassian.bamboo.task.TaskException;
 import com.atlassian.bamboo.task.TaskResult;
 import io.nbci.bamboo.agent.NbciLauncher;
 import io.nbci.bamboo.config.StatusTaskConfig;
@@ -24,7 +23,7 @@ public class CommitStatusTask implements CommonTaskType {
     }
 
     @Override
-    public TaskResult execute(CommonTaskContext taskContext) throws TaskException {
+    public TaskResult execute(CommonTaskContext taskContext) {
         return execution.execute(taskContext, () -> {
             StatusTaskConfig config = StatusTaskConfig.read(taskContext.getConfigurationMap());
             String state = config.isFinal() ? BambooBuild.outcomeSoFar(taskContext) : StatusTaskConfig.PENDING;

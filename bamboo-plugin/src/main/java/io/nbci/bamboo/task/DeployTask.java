@@ -2,7 +2,6 @@ package io.nbci.bamboo.task;
 
 import com.atlassian.bamboo.task.CommonTaskContext;
 import com.atlassian.bamboo.task.CommonTaskType;
-import com.atlassian.bamboo.task.TaskException;
 import com.atlassian.bamboo.task.TaskResult;
 import io.nbci.bamboo.agent.NbciLauncher;
 import io.nbci.bamboo.config.DeployTaskConfig;
@@ -23,7 +22,7 @@ public class DeployTask implements CommonTaskType {
     }
 
     @Override
-    public TaskResult execute(CommonTaskContext taskContext) throws TaskException {
+    public TaskResult execute(CommonTaskContext taskContext) {
         return execution.execute(taskContext,
                 () -> DeployTaskConfig.read(taskContext.getConfigurationMap()).toLaunch().toInvocation(), null);
     }

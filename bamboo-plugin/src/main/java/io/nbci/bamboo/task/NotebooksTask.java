@@ -2,7 +2,6 @@ package io.nbci.bamboo.task;
 
 import com.atlassian.bamboo.build.test.TestCollationService;
 import com.atlassian.bamboo.task.TaskContext;
-import com.atlassian.bamboo.task.TaskException;
 import com.atlassian.bamboo.task.TaskResult;
 import com.atlassian.bamboo.task.TaskType;
 import io.nbci.bamboo.agent.NbciLauncher;
@@ -28,7 +27,7 @@ public class NotebooksTask implements TaskType {
     }
 
     @Override
-    public TaskResult execute(TaskContext taskContext) throws TaskException {
+    public TaskResult execute(TaskContext taskContext) {
         return execution.execute(taskContext,
                 () -> NotebooksTaskConfig.read(taskContext.getConfigurationMap()).toLaunch().toInvocation(),
                 globs -> globs.forEach(glob -> testCollationService.collateTestResults(taskContext, glob)));
