@@ -53,6 +53,23 @@ public record DeployConfig(String target, String source, String version, boolean
                 List.of(new Collect(Collect.Kind.RESULTS, resultsFile)), OutcomePolicy.FAIL);
     }
 
+    /**
+     * The connection check a plugin's "Test connection" button runs: {@code nbci releases
+     * --target NAME --targets FILE} lists the target's releases, which needs a working login,
+     * a reachable namenode and a readable base path, and changes nothing. The plugin runs it
+     * as a child process, so Hadoop never loads in the CI server itself.
+     */
+    public static NbciInvocation connectionCheck(DeployTarget target, String targetsFile) {
+        Validation.required(targetsFile, "where the targets file is written").orThrow("targetsFile");
+        if (target.kerberos() && target.keytab() == null) {
+            throw new LaunchConfigException("keytab", "target " + target.name()
+                    + " uses Kerberos: copy its keytab first and pass the target with the keytab path");
+        }
+        return new NbciInvocation("releases", List.of("releases", "--target", target.name(), "--targets", targetsFile),
+                Map.of(), Map.of(), List.of(new GeneratedFile(targetsFile, DeployTarget.toYaml(List.of(target)))),
+                List.of(), OutcomePolicy.FAIL);
+    }
+
     /** Collects raw form values; {@link #build()} validates them and names the first bad field. */
     public static final class Builder {
         private String target;

@@ -48,6 +48,17 @@ public class DeployConfigTest {
     }
 
     @Test
+    public void shouldCheckTheConnectionByListingReleases() {
+        NbciInvocation check = DeployConfig.connectionCheck(prod().build(), "/tmp/t.yaml");
+
+        assertThat(check.arguments()).containsExactly("releases", "--target", "prod", "--targets", "/tmp/t.yaml");
+        assertThat(check.files()).singleElement().satisfies(f -> assertThat(f.content()).contains("  \"prod\":\n"));
+        assertThat(check.outcome(3).result()).isEqualTo(Outcome.Result.INFRASTRUCTURE);
+        assertThatThrownBy(() -> DeployConfig.connectionCheck(prod().keytab(null).keytabConfigured(true).build(),
+                "/tmp/t.yaml")).hasMessageStartingWith("keytab: target prod uses Kerberos");
+    }
+
+    @Test
     public void shouldQuoteYamlScalars() {
         assertThat(DeployTarget.quote("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
     }

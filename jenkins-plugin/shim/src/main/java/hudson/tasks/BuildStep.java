@@ -1,0 +1,11 @@
+/*
+ * COMPILE-ONLY STAND-IN written for nbci (not Jenkins code). It declares only the members the nbci
+ * Jenkins adapter uses, with the signatures of Jenkins core 2.541.3 LTS. It is on the compile
+ * classpath in `provided` scope and is never packaged into the .hpi; at run time Jenkins supplies the
+ * real type. Build with -Pjenkins to compile against the real artifact instead.
+ */
+package hudson.tasks;
+
+public interface BuildStep {
+    BuildStepMonitor getRequiredMonitorService();
+}

@@ -1,0 +1,23 @@
+/*
+ * COMPILE-ONLY STAND-IN written for nbci (not Jenkins code). It declares only the members the nbci
+ * Jenkins adapter uses, with the signatures of Jenkins core 2.541.3 LTS. It is on the compile
+ * classpath in `provided` scope and is never packaged into the .hpi; at run time Jenkins supplies the
+ * real type. Build with -Pjenkins to compile against the real artifact instead.
+ */
+package hudson.tasks;
+
+import hudson.model.AbstractProject;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+
+public abstract class BuildStepDescriptor<T extends BuildStep & Describable<T>> extends Descriptor<T> {
+    protected BuildStepDescriptor(Class<? extends T> clazz) {
+        super(clazz);
+    }
+
+    protected BuildStepDescriptor() {
+    }
+
+    @SuppressWarnings("rawtypes")
+    public abstract boolean isApplicable(Class<? extends AbstractProject> jobType);
+}

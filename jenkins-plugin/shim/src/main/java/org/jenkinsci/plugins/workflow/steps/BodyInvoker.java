@@ -1,0 +1,15 @@
+/*
+ * COMPILE-ONLY STAND-IN written for nbci (not Jenkins code). It declares only the members the nbci
+ * Jenkins adapter uses, with the signatures of workflow-step-api 724.v538c2362b_dfb_. It is on the compile
+ * classpath in `provided` scope and is never packaged into the .hpi; at run time Jenkins supplies the
+ * real type. Build with -Pjenkins to compile against the real artifact instead.
+ */
+package org.jenkinsci.plugins.workflow.steps;
+
+public abstract class BodyInvoker {
+    public abstract BodyInvoker withContext(Object override);
+
+    public abstract BodyInvoker withCallback(BodyExecutionCallback callback);
+
+    public abstract BodyExecution start();
+}

@@ -1,0 +1,24 @@
+/*
+ * COMPILE-ONLY STAND-IN written for nbci (not Jenkins code). It declares only the members the nbci
+ * Jenkins adapter uses, with the signatures of workflow-step-api 724.v538c2362b_dfb_. It is on the compile
+ * classpath in `provided` scope and is never packaged into the .hpi; at run time Jenkins supplies the
+ * real type. Build with -Pjenkins to compile against the real artifact instead.
+ */
+package org.jenkinsci.plugins.workflow.steps;
+
+import hudson.model.Result;
+
+public final class FlowInterruptedException extends InterruptedException {
+    private static final long serialVersionUID = 630482382622970136L;
+
+    private final Result result;
+
+    /** Stand-in constructor; the real one also takes causes of interruption. */
+    public FlowInterruptedException(Result result, boolean actualInterruption) {
+        this.result = result;
+    }
+
+    public Result getResult() {
+        return result;
+    }
+}

@@ -1,0 +1,26 @@
+/*
+ * COMPILE-ONLY STAND-IN written for nbci (not Jenkins code). It declares only the members the nbci
+ * Jenkins adapter uses, with the signatures of workflow-step-api 724.v538c2362b_dfb_. It is on the compile
+ * classpath in `provided` scope and is never packaged into the .hpi; at run time Jenkins supplies the
+ * real type. Build with -Pjenkins to compile against the real artifact instead.
+ */
+package org.jenkinsci.plugins.workflow.steps;
+
+import java.io.Serializable;
+
+public abstract class StepExecution implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    protected StepExecution(StepContext context) {
+    }
+
+    public StepContext getContext() {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+
+    public abstract boolean start() throws Exception;
+
+    public void stop(Throwable cause) throws Exception {
+        throw new UnsupportedOperationException("compile-only stand-in");
+    }
+}

@@ -1,0 +1,13 @@
+/*
+ * COMPILE-ONLY STAND-IN written for nbci (not Jenkins code). It declares only the members the nbci
+ * Jenkins adapter uses, with the signatures of Spring Security (bundled by Jenkins core 2.541.3 LTS). It is on the compile
+ * classpath in `provided` scope and is never packaged into the .hpi; at run time Jenkins supplies the
+ * real type. Build with -Pjenkins to compile against the real artifact instead.
+ */
+package org.springframework.security.core;
+
+import java.io.Serializable;
+import java.security.Principal;
+
+public interface Authentication extends Principal, Serializable {
+}
