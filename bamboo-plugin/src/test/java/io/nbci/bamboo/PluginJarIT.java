@@ -78,9 +78,11 @@ public class PluginJarIT {
 
     @AfterClass
     public static void closeJar() throws IOException {
-        plugin.close();
-        hostApi.close();
-        jar.close();
+        for (java.io.Closeable open : new java.io.Closeable[] {plugin, hostApi, jar}) {
+            if (open != null) {
+                open.close();
+            }
+        }
     }
 
     /** What Bamboo provides a plugin here: the task SPI (the shim stands for it) and bamboo-specs-api. */

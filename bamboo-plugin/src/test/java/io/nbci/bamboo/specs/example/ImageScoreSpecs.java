@@ -1,6 +1,6 @@
-package io.nbci.bamboo.specs.example;
-
 // docs/bamboo.md shows this file from the "package" line on; SpecsDocsTest keeps the two equal.
+
+package io.nbci.bamboo.specs.example;
 
 import com.atlassian.bamboo.specs.api.BambooSpec;
 import com.atlassian.bamboo.specs.api.builders.BambooKey;
@@ -50,8 +50,10 @@ public class ImageScoreSpecs {
                                 .scenarios("examples/imagescore/scenarios"))
                 .finalTasks(outcome)
                 .artifacts(new Artifact("job")
-                        .copyPatterns("examples/imagescore/**", "nbci-deploy.yaml")
-                        .shared(true));
+                                .copyPatterns("examples/imagescore/**", "nbci-deploy.yaml")
+                                .shared(true),
+                        new Artifact("nbci evidence")
+                                .copyPattern("nbci-output/**"));
 
         return new Plan(new Project().key(new BambooKey("DATA")).name("Data jobs"),
                 "Image score", new BambooKey("IMGSC"))
