@@ -8,6 +8,7 @@ import com.atlassian.bamboo.v2.build.CurrentResult;
 import com.atlassian.bamboo.variable.VariableContext;
 import com.atlassian.bamboo.variable.VariableDefinitionContext;
 import io.nbci.common.Secret;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,16 @@ final class BambooBuild {
             }
         }
         return secrets;
+    }
+
+    /**
+     * A working-directory-relative path as Bamboo's test collation wants it: relative to the
+     * build's root directory (they differ when the task has a working subdirectory).
+     */
+    static String relativeToRoot(CommonTaskContext context, String workingDirectoryPath) {
+        Path root = context.getRootDirectory().toPath().toAbsolutePath().normalize();
+        Path path = context.getWorkingDirectory().toPath().toAbsolutePath().resolve(workingDirectoryPath).normalize();
+        return path.startsWith(root) ? root.relativize(path).toString().replace('\\', '/') : workingDirectoryPath;
     }
 
     /**

@@ -5,7 +5,6 @@ import com.atlassian.bamboo.task.TaskResult;
 import com.atlassian.bamboo.task.TaskResultBuilder;
 import io.nbci.bamboo.agent.BuildLogSink;
 import io.nbci.bamboo.agent.NbciLauncher;
-import io.nbci.bamboo.config.StoredConfigException;
 import io.nbci.common.LogSink;
 import io.nbci.common.MaskingLogSink;
 import io.nbci.common.NbciException;
@@ -43,7 +42,8 @@ public final class NbciTaskExecution {
      * Runs one task.
      *
      * @param invocation builds the invocation from the task's configuration (may throw
-     *                   {@link StoredConfigException}: the task then errors without starting nbci)
+     *                   {@code StoredConfigException} naming the key: the task then errors without
+     *                   starting nbci)
      * @param tests      where test results go; {@code null} for tasks without tests
      */
     public TaskResult execute(CommonTaskContext context, Supplier<NbciInvocation> invocation,
@@ -54,7 +54,8 @@ public final class NbciTaskExecution {
         NbciInvocation run;
         try {
             run = invocation.get();
-        } catch (StoredConfigException e) {
+        } catch (NbciException | IllegalArgumentException e) {
+            // StoredConfigException names the task's key; anything else the core refused is a configuration error too
             log.error("nbci: this task's configuration is wrong, nothing was run: " + e.getMessage());
             return result.failedWithError().build();
         }

@@ -30,6 +30,7 @@ public class NotebooksTask implements TaskType {
     public TaskResult execute(TaskContext taskContext) {
         return execution.execute(taskContext,
                 () -> NotebooksTaskConfig.read(taskContext.getConfigurationMap()).toLaunch().toInvocation(),
-                globs -> globs.forEach(glob -> testCollationService.collateTestResults(taskContext, glob)));
+                globs -> globs.forEach(glob -> testCollationService.collateTestResults(taskContext,
+                        BambooBuild.relativeToRoot(taskContext, glob))));
     }
 }

@@ -29,6 +29,7 @@ public class ScenariosTask implements TaskType {
     public TaskResult execute(TaskContext taskContext) {
         return execution.execute(taskContext,
                 () -> ScenariosTaskConfig.read(taskContext.getConfigurationMap()).toLaunch().toInvocation(),
-                globs -> globs.forEach(glob -> testCollationService.collateTestResults(taskContext, glob)));
+                globs -> globs.forEach(glob -> testCollationService.collateTestResults(taskContext,
+                        BambooBuild.relativeToRoot(taskContext, glob))));
     }
 }

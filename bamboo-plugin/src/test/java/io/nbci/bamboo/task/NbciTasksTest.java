@@ -68,6 +68,22 @@ public class NbciTasksTest {
     }
 
     @Test
+    public void shouldGiveTestCollationThePathFromTheBuildRootWhenTheTaskRunsInASubdirectory() throws Exception {
+        File root = folder.newFolder("root");
+        File subdirectory = new File(root, "jobs/imagescore");
+        assertThat(subdirectory.mkdirs()).isTrue();
+        FakeTaskContext context = new FakeTaskContext(Map.of(NotebooksTaskConfig.NOTEBOOKS, "score.ipynb"), root,
+                subdirectory);
+        RecordingTestCollation collation = new RecordingTestCollation();
+
+        new NotebooksTask(collation, launcher).execute(context);
+
+        assertThat(context.log().lines()).contains("cwd " + subdirectory.getAbsolutePath());
+        assertThat(collation.patterns()).containsExactly("jobs/imagescore/nbci-output/notebooks-junit.xml");
+        assertThat(collation.existed()).containsExactly(true);
+    }
+
+    @Test
     public void shouldFailTheTaskWhenACellFailedButStillCollectTheEvidence() {
         FakeTaskContext context = notebooksContext(1);
         RecordingTestCollation collation = new RecordingTestCollation();

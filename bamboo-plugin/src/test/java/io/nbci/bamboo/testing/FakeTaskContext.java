@@ -25,6 +25,7 @@ import java.util.Map;
  */
 public final class FakeTaskContext implements TaskContext {
     private final ConfigurationMap configuration;
+    private final File rootDirectory;
     private final File workingDirectory;
     private final RecordingBuildLogger logger = new RecordingBuildLogger();
     private final Map<String, String> variables = new LinkedHashMap<>();
@@ -33,7 +34,13 @@ public final class FakeTaskContext implements TaskContext {
     private BuildState buildState = BuildState.UNKNOWN;
 
     public FakeTaskContext(Map<String, String> configuration, File workingDirectory) {
+        this(configuration, workingDirectory, workingDirectory);
+    }
+
+    /** A task with a working subdirectory: {@code workingDirectory} is inside {@code rootDirectory}. */
+    public FakeTaskContext(Map<String, String> configuration, File rootDirectory, File workingDirectory) {
         this.configuration = new ConfigurationMapImpl(configuration);
+        this.rootDirectory = rootDirectory;
         this.workingDirectory = workingDirectory;
     }
 
@@ -142,7 +149,7 @@ public final class FakeTaskContext implements TaskContext {
 
     @Override
     public File getRootDirectory() {
-        return workingDirectory;
+        return rootDirectory;
     }
 
     @Override
