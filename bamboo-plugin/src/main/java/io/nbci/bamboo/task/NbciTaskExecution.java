@@ -71,13 +71,29 @@ public final class NbciTaskExecution {
             outcome = Outcome.launchFailed(run.command(), e.getMessage());
         }
         if (tests != null && outcome.exitCode() >= 0) {
-            List<String> junit = run.collect(Collect.Kind.JUNIT);
+            List<String> junit = existing(context.getWorkingDirectory(), run.collect(Collect.Kind.JUNIT), log);
             if (!junit.isEmpty()) {
                 tests.collect(junit);
             }
         }
         outcome = outcome.withSummary(results(context.getWorkingDirectory(), run, log));
         return report(outcome, log, result);
+    }
+
+    /**
+     * The JUnit files nbci wrote. Files it did not write (nothing ran, e.g. bad input) are left
+     * out, so Bamboo does not add a "no test results found" failure to nbci's own message.
+     */
+    private static List<String> existing(File workingDirectory, List<String> paths, LogSink log) {
+        List<String> found = new java.util.ArrayList<>();
+        for (String path : paths) {
+            if (path.matches(".*[*?\\[{].*") || Files.isRegularFile(workingDirectory.toPath().resolve(path))) {
+                found.add(path);
+            } else {
+                log.info("nbci wrote no test results at " + path);
+            }
+        }
+        return found;
     }
 
     private static RunResults results(File workingDirectory, NbciInvocation run, LogSink log) {

@@ -119,6 +119,18 @@ public class NbciTasksTest {
     }
 
     @Test
+    public void shouldNotAskBambooForTestResultsNbciDidNotWrite() {
+        FakeTaskContext context = notebooksContext(2).variable("fakeNoJunit", "true");
+        RecordingTestCollation collation = new RecordingTestCollation();
+
+        TaskResult result = new NotebooksTask(collation, launcher).execute(context);
+
+        assertThat(result.getTaskState()).isEqualTo(TaskState.FAILED);
+        assertThat(collation.patterns()).isEmpty();
+        assertThat(context.log().lines()).contains("nbci wrote no test results at nbci-output/notebooks-junit.xml");
+    }
+
+    @Test
     public void shouldRunScenariosAndCollectTheirJUnitResults() {
         FakeTaskContext context = new FakeTaskContext(Map.of(ScenariosTaskConfig.SCENARIOS,
                 "scenarios/missing-score.yaml\nscenarios/empty"), workspace);

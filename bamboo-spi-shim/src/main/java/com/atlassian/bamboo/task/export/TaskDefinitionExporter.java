@@ -18,6 +18,8 @@ import java.util.Map;
 public interface TaskDefinitionExporter {
     Map<String, String> toTaskConfiguration(TaskContainer taskContainer, TaskProperties taskProperties);
 
+    /** Raw {@code Task}, as in Bamboo's own signature. */
+    @SuppressWarnings("rawtypes")
     Task toSpecsEntity(TaskDefinition taskDefinition);
 
     List<ValidationProblem> validate(TaskValidationContext taskValidationContext, TaskProperties taskProperties);
