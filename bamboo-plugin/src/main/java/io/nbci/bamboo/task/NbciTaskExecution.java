@@ -60,10 +60,14 @@ public final class NbciTaskExecution {
             return result.failedWithError().build();
         }
         Outcome outcome;
+        LastErrorLine output = new LastErrorLine(log);
         try {
-            int exitCode = launcher.run(run, context.getWorkingDirectory(), BambooBuild.environment(context), log,
+            int exitCode = launcher.run(run, context.getWorkingDirectory(), BambooBuild.environment(context), output,
                     BambooBuild.passwordVariables(context));
             outcome = run.outcome(exitCode);
+            if (exitCode != 0) {
+                outcome = outcome.withDetail(output.line());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = Outcome.aborted(run.command());
@@ -126,6 +130,44 @@ public final class NbciTaskExecution {
             default:
                 log.error(outcome.message());
                 return result.failedWithError().build();
+        }
+    }
+
+    /** Passes lines on and remembers nbci's last {@code nbci: ...} error line, for the error summary. */
+    private static final class LastErrorLine implements LogSink {
+        private final LogSink delegate;
+        private volatile String line;
+
+        LastErrorLine(LogSink delegate) {
+            this.delegate = delegate;
+        }
+
+        String line() {
+            return line;
+        }
+
+        private void see(String message) {
+            if (message.startsWith("nbci: ")) {
+                line = message.substring("nbci: ".length());
+            }
+        }
+
+        @Override
+        public void info(String message) {
+            see(message);
+            delegate.info(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            see(message);
+            delegate.warn(message);
+        }
+
+        @Override
+        public void error(String message) {
+            see(message);
+            delegate.error(message);
         }
     }
 }

@@ -97,6 +97,17 @@ public class NbciTasksTest {
     }
 
     @Test
+    public void shouldPutNbcisOwnErrorLineIntoTheErrorSummary() {
+        FakeTaskContext context = notebooksContext(2).variable("fakeError",
+                "notebooks/missing.ipynb: no such notebook");
+
+        new NotebooksTask(new RecordingTestCollation(), launcher).execute(context);
+
+        assertThat(context.log().lines()).contains("ERROR nbci run-all: bad usage or bad input, nothing was run; "
+                + "the error is the last 'nbci:' line above: notebooks/missing.ipynb: no such notebook");
+    }
+
+    @Test
     public void shouldMapEveryExitCodeToABambooTaskState() {
         Map<Integer, TaskState> expected = Map.of(0, TaskState.SUCCESS, 1, TaskState.FAILED, 2, TaskState.FAILED,
                 3, TaskState.ERROR, 4, TaskState.FAILED, 137, TaskState.ERROR);

@@ -33,6 +33,10 @@ public final class FakeNbci {
             System.out.println("db password is " + password);
         }
         System.err.println("a line on stderr");
+        String error = System.getenv("bamboo_fakeError");
+        if (error != null) {
+            System.err.println("nbci: " + error);
+        }
         int junit = Arrays.asList(args).indexOf("--junit");
         if (junit >= 0 && System.getenv("bamboo_fakeNoJunit") == null) {
             Path file = Path.of(args[junit + 1]);
