@@ -41,7 +41,7 @@ public final class StoredConfig {
      */
     public static StoredConfig read(Map<String, ?> raw) {
         Map<String, String> values = new LinkedHashMap<>();
-        raw.forEach((key, value) -> values.put(key, asText(value)));
+        raw.forEach((key, value) -> values.put(key, textOf(value)));
         String version = values.get(VERSION_KEY);
         if (version != null && !version.isBlank()) {
             int found;
@@ -59,7 +59,8 @@ public final class StoredConfig {
         return new StoredConfig(values);
     }
 
-    private static String asText(Object value) {
+    /** A stored or submitted value as text: the first of a {@code String[]}, empty for none. */
+    public static String textOf(Object value) {
         if (value == null) {
             return "";
         }

@@ -4,6 +4,7 @@ import com.atlassian.bamboo.collections.ActionParametersMap;
 import com.atlassian.bamboo.task.AbstractTaskConfigurator;
 import com.atlassian.bamboo.task.TaskDefinition;
 import com.atlassian.bamboo.utils.error.ErrorCollection;
+import io.nbci.bamboo.config.StoredConfig;
 import io.nbci.bamboo.config.StoredConfigException;
 import io.nbci.launch.Check;
 import java.util.LinkedHashMap;
@@ -78,10 +79,7 @@ public abstract class NbciTaskConfigurator<C> extends AbstractTaskConfigurator {
         }
         boolean fieldErrors = false;
         for (Map.Entry<String, Function<String, Check>> rule : fieldRules().entrySet()) {
-            Object raw = params.get(rule.getKey());
-            String value = raw instanceof String[] ? (((String[]) raw).length == 0 ? "" : ((String[]) raw)[0])
-                    : raw == null ? "" : raw.toString();
-            Check check = rule.getValue().apply(value);
+            Check check = rule.getValue().apply(StoredConfig.textOf(params.get(rule.getKey())));
             if (check.isError()) {
                 errorCollection.addError(rule.getKey(), check.message());
                 fieldErrors = true;
