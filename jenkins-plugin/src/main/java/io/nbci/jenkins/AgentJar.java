@@ -23,8 +23,22 @@ final class AgentJar {
     private AgentJar() {
     }
 
-    /** The jar on the controller: the code source of the launch package. */
+    /**
+     * System property naming another nbci.jar to ship (JenkinsRule tests, where the plugin runs
+     * from class folders; or an administrator trying a newer command line).
+     */
+    static final String OVERRIDE = AgentJar.class.getName() + ".cliJar";
+
+    /** The jar on the controller: the code source of the launch package, unless {@link #OVERRIDE} names one. */
     static File shipped() throws IOException {
+        String override = System.getProperty(OVERRIDE);
+        if (override != null && !override.isBlank()) {
+            File jar = new File(override);
+            if (!jar.isFile()) {
+                throw new IOException("nbci: " + OVERRIDE + " names " + jar + ", which is not a file");
+            }
+            return jar;
+        }
         try {
             File jar = new File(NbciInvocation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!jar.isFile()) {

@@ -139,7 +139,7 @@ public final class HdfsDeployTarget implements Describable<HdfsDeployTarget> {
         public FormValidation doCheckUri(@QueryParameter String value) {
             host().checkAdminister();
             io.nbci.launch.Check required = Validation.required(value, "the filesystem URI, e.g. hdfs://namenode:8020");
-            return Forms.of(required.isError() ? required : Validation.uri(value, Validation.FILESYSTEM_SCHEMES));
+            return Forms.of(required.isError() ? required : Validation.deployUri(value));
         }
 
         @POST

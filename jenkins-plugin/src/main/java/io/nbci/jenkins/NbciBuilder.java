@@ -52,7 +52,7 @@ public abstract class NbciBuilder extends Builder implements SimpleBuildStep {
                 file.delete();
             }
         }
-        NbciProcess.apply(outcome, run, listener);
+        NbciProcess.apply(outcome, run::setResult);
     }
 
     /** The invocation this step runs; may copy credential files to the agent first. */

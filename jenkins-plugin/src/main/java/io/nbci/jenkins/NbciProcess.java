@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs one {@link NbciInvocation} on the build's agent: writes the files it needs, copies
@@ -90,14 +91,17 @@ final class NbciProcess {
         return report(log, outcome);
     }
 
-    /** Marks the build from the outcome: unstable in place, anything worse stops the step with the message. */
-    static void apply(Outcome outcome, Run<?, ?> run, TaskListener listener) throws AbortException {
+    /**
+     * Marks the build from the outcome: unstable in place (through {@code markBuild}, normally
+     * {@code run::setResult}), anything worse stops the step with the outcome's message.
+     */
+    static void apply(Outcome outcome, Consumer<Result> markBuild) throws AbortException {
         Result result = BuildResults.toJenkins(outcome.result());
         if (result == Result.SUCCESS) {
             return;
         }
         if (result == Result.UNSTABLE) {
-            run.setResult(Result.UNSTABLE);
+            markBuild.accept(Result.UNSTABLE);
             return;
         }
         throw new AbortException(outcome.message());

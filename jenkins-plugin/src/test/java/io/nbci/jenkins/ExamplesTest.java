@@ -156,7 +156,8 @@ public class ExamplesTest {
             translate(instantiate(symbols.get(name), arguments));
             used.add(name);
         }
-        assertThat(used).containsExactly("nbciGate", "nbciRunNotebooks", "nbciTest", "nbciDeploy", "nbciStatus");
+        assertThat(used).containsExactly("nbciGate", "nbciRunNotebooks", "nbciRunNotebooks", "nbciTest", "nbciDeploy",
+                "nbciStatus");
     }
 
     @Test

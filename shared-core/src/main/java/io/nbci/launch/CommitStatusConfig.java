@@ -18,7 +18,7 @@ import java.util.Map;
  * @param description short text, or null (the command truncates to the provider's limit)
  * @param sha         commit, or null to detect it from git and the CI variables
  * @param repository  OWNER/NAME, or null to detect it
- * @param apiUrl      API base URL for Enterprise / Data Center / self-hosted, or null
+ * @param apiUrl      API base URL for Enterprise / Data Center / self-hosted ({@code --base-url}), or null
  * @param token       the provider token
  */
 public record CommitStatusConfig(String provider, String state, String context, String url, String description,
@@ -53,7 +53,7 @@ public record CommitStatusConfig(String provider, String state, String context, 
         RunNotebooksConfig.option(args, "--url", url);
         RunNotebooksConfig.option(args, "--sha", sha);
         RunNotebooksConfig.option(args, "--repo", repository);
-        RunNotebooksConfig.option(args, "--api-url", apiUrl);
+        RunNotebooksConfig.option(args, "--base-url", apiUrl);
         args.add("--token-env");
         args.add(TOKEN_VARIABLE);
     }

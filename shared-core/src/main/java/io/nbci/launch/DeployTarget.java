@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A named HDFS deploy target as a release manager declares it in a plugin's global
  * configuration, rendered into the {@code nbci-deploy.yaml} layout the {@code nbci deploy}
- * command reads. The keytab is a path on the agent where the host copied the file
+ * command reads ({@code uri}, {@code base}, {@code user} or {@code kerberos: {principal, keytab}},
+ * {@code retention}, {@code permission}; see docs/examples/nbci-deploy.yaml). The keytab is a path on the agent where the host copied the file
  * credential; its content never passes through here.
  *
  * @param name       the name steps refer to
@@ -41,10 +42,15 @@ public record DeployTarget(String name, String uri, String basePath, String user
         for (DeployTarget target : targets) {
             yaml.append("  ").append(quote(target.name)).append(":\n");
             entry(yaml, "uri", target.uri);
-            entry(yaml, "base-path", target.basePath);
+            entry(yaml, "base", target.basePath);
             entry(yaml, "user", target.user);
-            entry(yaml, "principal", target.principal);
-            entry(yaml, "keytab", target.keytab);
+            if (target.principal != null) {
+                yaml.append("    kerberos:\n");
+                yaml.append("      principal: ").append(quote(target.principal)).append('\n');
+                if (target.keytab != null) {
+                    yaml.append("      keytab: ").append(quote(target.keytab)).append('\n');
+                }
+            }
             if (target.retention != null) {
                 yaml.append("    retention: ").append(target.retention).append('\n');
             }
@@ -148,7 +154,7 @@ public record DeployTarget(String name, String uri, String basePath, String user
         public DeployTarget build() {
             Validation.targetName(name).orThrow("name");
             Validation.required(uri, "the filesystem URI, e.g. hdfs://namenode:8020").orThrow("uri");
-            Validation.uri(uri, Validation.FILESYSTEM_SCHEMES).orThrow("uri");
+            Validation.deployUri(uri).orThrow("uri");
             Validation.required(basePath, "the absolute base path, e.g. /apps/jobs/imagescore").orThrow("basePath");
             Validation.absolutePath(basePath).orThrow("basePath");
             Validation.user(user).orThrow("user");

@@ -33,6 +33,9 @@ import java.util.Map;
 public record GateConfig(String provider, String context, String url, String sha, String repository,
         String apiUrl, Secret token) {
 
+    /** The results files the steps write by default; their test counts go into the final description. */
+    public static final String RESULTS_GLOB = "nbci-output/*-results.json";
+
     public static Builder builder() {
         return new Builder();
     }
@@ -69,6 +72,8 @@ public record GateConfig(String provider, String context, String url, String sha
         List<String> args = new ArrayList<>();
         args.add("gate");
         CommitStatusConfig.addTarget(args, provider, context, url, sha, repository, apiUrl);
+        args.add("--results-glob");
+        args.add(RESULTS_GLOB);
         args.add("--");
         args.addAll(command);
         return new NbciInvocation("gate", args, Map.of(), Map.of(CommitStatusConfig.TOKEN_VARIABLE, token),

@@ -236,13 +236,28 @@ public record RunNotebooksConfig(String input, String outputDir, Map<String, Str
             Validation.workspacePath(workingDir).orThrow("workingDir");
             Validation.workspacePath(junitFile).orThrow("junitFile");
             Validation.workspacePath(resultsFile).orThrow("resultsFile");
-            return new RunNotebooksConfig(input.strip(), Fields.orDefault(outputDir, DEFAULT_OUTPUT_DIR),
+            RunNotebooksConfig config = new RunNotebooksConfig(input.strip(), Fields.orDefault(outputDir, DEFAULT_OUTPUT_DIR),
                     parameters, Fields.trim(parametersFile), Fields.trim(kernel), Fields.trim(workingDir),
                     Fields.number("cellTimeout", cellTimeout, Validation.timeoutSeconds(cellTimeout)),
                     Fields.number("startTimeout", startTimeout, Validation.timeoutSeconds(startTimeout)),
                     Fields.number("jobs", jobs, Validation.jobs(jobs)), logOutput,
                     Fields.orDefault(junitFile, DEFAULT_JUNIT), Fields.orDefault(resultsFile, DEFAULT_RESULTS),
                     unstableOnFailure);
+            if (!config.isSingleNotebook()) {
+                String several = "nbci run-all (a folder or glob) ";
+                if (!parameters.isEmpty() || config.parametersFile() != null) {
+                    throw new LaunchConfigException(parameters.isEmpty() ? "parametersFile" : "parameters", several
+                            + "takes no parameters; give one notebook (.ipynb or .py) to pass parameters");
+                }
+                if (logOutput) {
+                    throw new LaunchConfigException("logOutput", several
+                            + "does not stream cell output; give one notebook or leave this off");
+                }
+            } else if (config.jobs() != null) {
+                throw new LaunchConfigException("jobs", "jobs apply to a folder or glob; \"" + config.input()
+                        + "\" is one notebook");
+            }
+            return config;
         }
     }
 }

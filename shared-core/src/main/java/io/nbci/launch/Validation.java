@@ -34,9 +34,9 @@ public final class Validation {
     private static final Pattern TARGET_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern PYTHON_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
-    private static final Pattern PERMISSION = Pattern.compile("[0-7]{3,4}");
+    private static final Pattern PERMISSION = Pattern.compile("0?[0-7]{3}");
     private static final Pattern PRINCIPAL = Pattern.compile("[^\\s/@]+(/[^\\s/@]+)?@[^\\s/@]+");
-    private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]{0,63}");
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9_.][A-Za-z0-9_.@$-]{0,63}");
     private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{7,40}");
     private static final Pattern REPOSITORY = Pattern.compile("[0-9]+|[^\\s/]+(/[^\\s/]+)+");
     private static final Pattern CONTEXT = Pattern.compile("[\\p{Alnum} ._/:()\\[\\]-]+");
@@ -92,6 +92,20 @@ public final class Validation {
         }
         if (uri.getUserInfo() != null) {
             return Check.error("do not put user names or passwords in the URI; use the credential fields");
+        }
+        return Check.ok();
+    }
+
+    /** A deploy target's filesystem URI: a {@link #FILESYSTEM_SCHEMES} URI without a path (that goes in the base path). */
+    public static Check deployUri(String value) {
+        Check check = uri(value, FILESYSTEM_SCHEMES);
+        if (check.isError() || isBlank(value)) {
+            return check;
+        }
+        String path = URI.create(value.strip()).getPath();
+        if (path != null && !path.isEmpty() && !path.equals("/")) {
+            return Check.error("put the path in basePath, not in the URI: expected scheme://host:port or file:///, "
+                    + "found \"" + value.strip() + "\"");
         }
         return Check.ok();
     }
@@ -158,13 +172,9 @@ public final class Validation {
         return wholeNumber(value, 1, MAX_JOBS, "parallel kernels");
     }
 
-    /** Number of releases a deploy target keeps. */
+    /** Number of releases a deploy target keeps: at least 2 (the live release and the one before it). */
     public static Check retention(String value) {
-        Check check = wholeNumber(value, 1, 10_000, "releases");
-        if (!check.isError() && !isBlank(value) && Long.parseLong(value.strip()) == 1) {
-            return Check.warning("the live release and the one before it are always kept, so 1 keeps 2");
-        }
-        return check;
+        return wholeNumber(value, 2, 10_000, "releases (the live release and the one before it are always kept)");
     }
 
     /** Octal permission bits such as {@code 750}. */
@@ -189,7 +199,7 @@ public final class Validation {
         if (isBlank(value) || USER.matcher(value.strip()).matches()) {
             return Check.ok();
         }
-        return Check.error("expected a user name (letters, digits, '.', '_', '-'), found \"" + value + "\"");
+        return Check.error("expected a user name (letters, digits, '.', '_', '-', '@', '$'), found \"" + value + "\"");
     }
 
     /** A notebook parameter name: a Python identifier that is not a keyword. */

@@ -63,7 +63,7 @@ public class CommitStatusAndGateConfigTest {
         GateConfig gate = gate();
         assertThat(gate.pending().toInvocation().arguments()).containsExactly("status", "--state", "pending",
                 "--provider", "github", "--context", "nbci/notebooks", "--url", "https://ci.example.com/job/1/",
-                "--sha", "0123abcd", "--repo", "acme/imagescore", "--api-url", "https://ghe.example.com/api/v3",
+                "--sha", "0123abcd", "--repo", "acme/imagescore", "--base-url", "https://ghe.example.com/api/v3",
                 "--token-env", "NBCI_STATUS_TOKEN", "--description", "build started");
 
         assertThat(gate.finish(Outcome.Result.SUCCESS, "3 passed, 0 failed, 0 errors, 0 skipped"))
@@ -85,7 +85,8 @@ public class CommitStatusAndGateConfigTest {
                 .wrap(List.of("./nbci", "run-all", "notebooks"));
 
         assertThat(invocation.arguments()).containsExactly("gate", "--provider", "bitbucket-server", "--context",
-                "nbci", "--api-url", "https://bitbucket.example.com", "--token-env", "NBCI_STATUS_TOKEN", "--",
+                "nbci", "--base-url", "https://bitbucket.example.com", "--token-env", "NBCI_STATUS_TOKEN",
+                "--results-glob", "nbci-output/*-results.json", "--",
                 "./nbci", "run-all", "notebooks");
         assertThat(invocation.secretEnvironment()).containsEntry("NBCI_STATUS_TOKEN", TOKEN);
         assertThatThrownBy(() -> gate().wrap(List.of())).hasMessageStartingWith("command: required");

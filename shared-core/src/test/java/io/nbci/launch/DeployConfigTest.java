@@ -40,9 +40,10 @@ public class DeployConfigTest {
                         + "targets:\n"
                         + "  \"prod\":\n"
                         + "    uri: \"hdfs://nn:8020\"\n"
-                        + "    base-path: \"/apps/jobs/imagescore\"\n"
-                        + "    principal: \"etl/ci.example.com@EXAMPLE.COM\"\n"
-                        + "    keytab: \"/agent/tmp/prod.keytab\"\n"
+                        + "    base: \"/apps/jobs/imagescore\"\n"
+                        + "    kerberos:\n"
+                        + "      principal: \"etl/ci.example.com@EXAMPLE.COM\"\n"
+                        + "      keytab: \"/agent/tmp/prod.keytab\"\n"
                         + "    retention: 5\n"
                         + "    permission: \"750\"\n"));
     }
@@ -85,6 +86,9 @@ public class DeployConfigTest {
         assertThatThrownBy(() -> prod().name("prod env").build()).hasMessageStartingWith("name: expected letters");
         assertThatThrownBy(() -> prod().uri("http://nn:9870").build()).hasMessageStartingWith("uri: expected a URI");
         assertThatThrownBy(() -> prod().uri("hdfs:///x").build()).hasMessageStartingWith("uri: expected a host name");
+        assertThatThrownBy(() -> prod().uri("hdfs://nn:8020/apps").build())
+                .hasMessage("uri: put the path in basePath, not in the URI: expected scheme://host:port or file:///, "
+                        + "found \"hdfs://nn:8020/apps\"");
         assertThatThrownBy(() -> prod().basePath("apps").build()).hasMessageStartingWith("basePath: expected an absolute");
         assertThatThrownBy(() -> prod().basePath("/apps/../etc").build()).hasMessageStartingWith("basePath: '..'");
         assertThatThrownBy(() -> prod().user("etl").build())
@@ -94,13 +98,15 @@ public class DeployConfigTest {
         assertThatThrownBy(() -> prod().principal(null).user("etl").build())
                 .hasMessage("principal: a keytab was given without the principal it is for");
         assertThatThrownBy(() -> prod().principal("etl").build()).hasMessageStartingWith("principal: expected a Kerberos");
-        assertThatThrownBy(() -> prod().retention("0").build()).hasMessageStartingWith("retention: expected a whole");
+        assertThatThrownBy(() -> prod().retention("1").build()).hasMessageStartingWith("retention: expected a whole "
+                + "number of releases (the live release and the one before it are always kept) between 2 and 10000");
         assertThatThrownBy(() -> prod().permission("rwx").build()).hasMessageStartingWith("permission: expected octal");
+        assertThatThrownBy(() -> prod().permission("4755").build()).hasMessageStartingWith("permission: expected octal");
     }
 
     @Test
     public void shouldAcceptAFileUriForDryRuns() {
-        DeployTarget target = DeployTarget.builder().name("local").uri("file:///tmp/deploy").basePath("/tmp/deploy")
+        DeployTarget target = DeployTarget.builder().name("local").uri("file:///").basePath("/tmp/deploy")
                 .build();
         assertThat(target.kerberos()).isFalse();
         assertThat(target.retention()).isNull();

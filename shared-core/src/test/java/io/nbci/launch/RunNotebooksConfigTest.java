@@ -75,6 +75,19 @@ public class RunNotebooksConfigTest {
     }
 
     @Test
+    public void shouldRefuseWhatRunAllDoesNotTake() {
+        assertThatThrownBy(() -> RunNotebooksConfig.builder().input("notebooks").parameter("a", "1").build())
+                .hasMessage("parameters: nbci run-all (a folder or glob) takes no parameters; give one notebook "
+                        + "(.ipynb or .py) to pass parameters");
+        assertThatThrownBy(() -> RunNotebooksConfig.builder().input("nb/*.ipynb").parametersFile("p.yaml").build())
+                .hasMessageStartingWith("parametersFile: nbci run-all");
+        assertThatThrownBy(() -> RunNotebooksConfig.builder().input("nb").logOutput(true).build())
+                .hasMessageStartingWith("logOutput: nbci run-all (a folder or glob) does not stream cell output");
+        assertThatThrownBy(() -> RunNotebooksConfig.builder().input("a.ipynb").jobs("2").build())
+                .hasMessage("jobs: jobs apply to a folder or glob; \"a.ipynb\" is one notebook");
+    }
+
+    @Test
     public void shouldKeepParameterValuesVerbatimIncludingSpacesAndQuotes() {
         NbciInvocation invocation = RunNotebooksConfig.builder().input("a.ipynb")
                 .parameter("title", "it's \"big\" $HOME").build().toInvocation();

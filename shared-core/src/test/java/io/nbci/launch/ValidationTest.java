@@ -61,19 +61,22 @@ public class ValidationTest {
         ok(Validation.jobs("2"));
         error(Validation.jobs("65"), "expected a whole number of parallel kernels");
         ok(Validation.retention("3"));
-        assertThat(Validation.retention("1").level()).isEqualTo(Check.Level.WARNING);
-        error(Validation.retention("0"), "expected a whole number of releases");
+        error(Validation.retention("1"), "expected a whole number of releases");
+        ok(Validation.retention("2"));
     }
 
     @Test
     public void shouldCheckNamesOfThingsInTheCluster() {
         ok(Validation.permission("0755"));
+        ok(Validation.permission("644"));
+        error(Validation.permission("4755"), "expected octal");
         error(Validation.permission("789"), "expected octal");
         ok(Validation.principal("etl@EXAMPLE.COM"));
         ok(Validation.principal("etl/host.example.com@EXAMPLE.COM"));
         error(Validation.principal("etl/host"), "expected a Kerberos principal");
         ok(Validation.user("etl_ci"));
         error(Validation.user("etl ci"), "expected a user name");
+        ok(Validation.user("svc$etl@corp"));
         ok(Validation.parameterName("run_date"));
         error(Validation.parameterName("2x"), "expected a Python variable name");
         error(Validation.parameterName("lambda"), "expected a Python variable name");
