@@ -10,12 +10,12 @@ import java.util.Map;
  * which validates them and names the bad field.
  *
  * @param notebooks      a notebook (.ipynb or paired .py), a folder or a glob, relative to the working directory
- * @param parameters     {@code NAME=VALUE} lines injected like papermill's {@code -p}
- * @param parametersFile a YAML file of parameters ({@code -f}); blank for none
+ * @param parameters     {@code NAME=VALUE} lines injected like papermill's {@code -p} (one notebook only)
+ * @param parametersFile a YAML file of parameters ({@code -f}; one notebook only); blank for none
  * @param kernel         kernelspec name overriding the notebooks' own; blank for theirs
  * @param cellTimeout    seconds one cell may run; blank for the command's default
- * @param jobs           notebooks run in parallel; blank for one
- * @param logOutput      stream each cell's output into the build log
+ * @param jobs           notebooks of a folder or glob run in parallel; blank for one
+ * @param logOutput      stream each cell's output into the build log (one notebook only)
  */
 public record NotebooksTaskConfig(String notebooks, List<String> parameters, String parametersFile,
         String kernel, String cellTimeout, String jobs, boolean logOutput) {
@@ -34,7 +34,8 @@ public record NotebooksTaskConfig(String notebooks, List<String> parameters, Str
 
     /** The core's field names mapped to this task's keys, so core errors land on the right form field. */
     static final Map<String, String> FIELDS = Map.of("input", NOTEBOOKS, "parameters", PARAMETERS,
-            "parametersFile", PARAMETERS_FILE, "kernel", KERNEL, "cellTimeout", CELL_TIMEOUT, "jobs", JOBS);
+            "parametersFile", PARAMETERS_FILE, "kernel", KERNEL, "cellTimeout", CELL_TIMEOUT, "jobs", JOBS,
+            "logOutput", LOG_OUTPUT);
 
     public NotebooksTaskConfig {
         notebooks = nonNull(notebooks);

@@ -23,7 +23,7 @@ public class StatusTaskConfigTest {
         NbciInvocation invocation = StatusTaskConfig.read(stored(TOKEN)).toLaunch("success").toInvocation();
 
         assertThat(invocation.arguments()).containsExactly("status", "--state", "success", "--provider", "gitlab",
-                "--context", "nbci/scenarios", "--repo", "data/imagescore", "--api-url",
+                "--context", "nbci/scenarios", "--repo", "data/imagescore", "--base-url",
                 "https://gitlab.example.com", "--token-env", CommitStatusConfig.TOKEN_VARIABLE);
         assertThat(invocation.arguments()).noneMatch(argument -> argument.contains(TOKEN));
         assertThat(invocation.environmentForProcess()).containsEntry(CommitStatusConfig.TOKEN_VARIABLE, TOKEN);

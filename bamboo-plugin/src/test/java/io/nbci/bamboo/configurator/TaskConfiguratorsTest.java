@@ -62,6 +62,12 @@ public class TaskConfiguratorsTest {
                 NotebooksTaskConfig.PARAMETERS, "run_date 2026")))
                 .containsExactly(Map.entry(NotebooksTaskConfig.PARAMETERS,
                         "line 1: expected name=value, found \"run_date 2026\""));
+        assertThat(errors(new NotebooksTaskConfigurator(), form(NotebooksTaskConfig.NOTEBOOKS, "notebooks/*.ipynb",
+                NotebooksTaskConfig.PARAMETERS, "run_date=2026-11-23")))
+                .containsExactly(Map.entry(NotebooksTaskConfig.PARAMETERS, "nbci run-all (a folder or glob) takes "
+                        + "no parameters; give one notebook (.ipynb or .py) to pass parameters"));
+        assertThat(errors(new NotebooksTaskConfigurator(), form(NotebooksTaskConfig.NOTEBOOKS, "notebooks/*.ipynb",
+                NotebooksTaskConfig.LOG_OUTPUT, "true"))).containsOnlyKeys(NotebooksTaskConfig.LOG_OUTPUT);
         assertThat(errors(new ScenariosTaskConfigurator(), form(ScenariosTaskConfig.BACKEND, "external",
                 ScenariosTaskConfig.HIVE_JDBC_URL, "jdbc:hive2://hive:10000/default")))
                 .containsExactly(Map.entry(ScenariosTaskConfig.HDFS_URI,
@@ -70,9 +76,11 @@ public class TaskConfiguratorsTest {
 
     @Test
     public void shouldAcceptAValidFormWithoutErrors() {
-        assertThat(errors(new NotebooksTaskConfigurator(), form(NotebooksTaskConfig.NOTEBOOKS, "notebooks/**/*.ipynb",
+        assertThat(errors(new NotebooksTaskConfigurator(), form(NotebooksTaskConfig.NOTEBOOKS, "notebooks/daily.ipynb",
                 NotebooksTaskConfig.PARAMETERS, "run_date=2026-11-23", NotebooksTaskConfig.CELL_TIMEOUT, "600")))
                 .isEmpty();
+        assertThat(errors(new NotebooksTaskConfigurator(), form(NotebooksTaskConfig.NOTEBOOKS, "notebooks/**/*.ipynb",
+                NotebooksTaskConfig.JOBS, "2"))).isEmpty();
         assertThat(errors(new DeployTaskConfigurator(), form(DeployTaskConfig.TARGET, "prod",
                 DeployTaskConfig.SOURCE, "job"))).isEmpty();
         assertThat(errors(new StatusTaskConfigurator(), form(StatusTaskConfig.PROVIDER, "github",

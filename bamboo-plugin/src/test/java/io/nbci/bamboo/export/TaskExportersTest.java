@@ -33,8 +33,8 @@ public class TaskExportersTest {
 
     @Test
     public void shouldExportANotebooksTaskAsTheNbciSpecsBuilderAndImportItBackUnchanged() {
-        Map<String, String> stored = new NotebooksTaskConfig("notebooks/**/*.ipynb", List.of("run_date=2026-11-23"),
-                "", "python3", "600", "2", true).toMap();
+        Map<String, String> stored = new NotebooksTaskConfig("notebooks/daily.ipynb", List.of("run_date=2026-11-23"),
+                "", "python3", "600", "", true).toMap();
         NotebooksTaskExporter exporter = new NotebooksTaskExporter();
 
         Task<?, ?> specs = exporter.toSpecsEntity(new TaskDefinitionImpl(3, NbciPluginKeys.moduleKey(

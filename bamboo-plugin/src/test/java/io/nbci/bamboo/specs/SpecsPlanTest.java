@@ -40,7 +40,7 @@ public class SpecsPlanTest {
         assertThat(yaml).contains("completeModuleKey: io.nbci.bamboo:nbci-notebooks",
                 "completeModuleKey: io.nbci.bamboo:nbci-scenarios",
                 "completeModuleKey: io.nbci.bamboo:nbci-status",
-                "nbciNotebooks: examples/imagescore/*.ipynb",
+                "nbciNotebooks: examples/imagescore/imagescore.ipynb",
                 "nbciParameters: run_date=${bamboo.buildTimeStamp}",
                 "nbciCellTimeout: '600'",
                 "nbciMode: final",
@@ -58,7 +58,7 @@ public class SpecsPlanTest {
 
     @Test
     public void shouldStoreWhatTheExporterReadsBack() {
-        NbciNotebooksTask task = new NbciNotebooksTask().notebooks("nb/*.ipynb").parameter("a", "1").jobs(2);
+        NbciNotebooksTask task = new NbciNotebooksTask().notebooks("nb/*.ipynb").kernel("python3").jobs(2);
 
         assertThat(new NotebooksTaskExporter().toTaskConfiguration(null, EntityPropertiesBuilders.build(task)))
                 .isEqualTo(task.config().toMap());

@@ -45,7 +45,7 @@ public class NbciTasksTest {
     }
 
     private FakeTaskContext notebooksContext(int exitCode) {
-        return new FakeTaskContext(Map.of(NotebooksTaskConfig.NOTEBOOKS, "notebooks/**/*.ipynb",
+        return new FakeTaskContext(Map.of(NotebooksTaskConfig.NOTEBOOKS, "notebooks/score.ipynb",
                 NotebooksTaskConfig.PARAMETERS, "run_date=2026-11-23\nlimit=10",
                 NotebooksTaskConfig.CELL_TIMEOUT, "600"), workspace)
                 .variable("fakeExit", Integer.toString(exitCode));
@@ -59,8 +59,8 @@ public class NbciTasksTest {
         TaskResult result = new NotebooksTask(collation, launcher).execute(context);
 
         assertThat(result.getTaskState()).isEqualTo(TaskState.SUCCESS);
-        assertThat(context.log().lines()).contains("fake nbci run-all notebooks/**/*.ipynb --output-dir "
-                + "nbci-output/notebooks -p run_date 2026-11-23 -p limit 10 --cell-timeout 600 "
+        assertThat(context.log().lines()).contains("fake nbci run notebooks/score.ipynb "
+                + "nbci-output/notebooks/score.ipynb -p run_date 2026-11-23 -p limit 10 --cell-timeout 600 "
                 + "--junit nbci-output/notebooks-junit.xml --results nbci-output/notebooks-results.json",
                 "cwd " + workspace.getAbsolutePath(), "a line on stderr");
         assertThat(collation.patterns()).containsExactly("nbci-output/notebooks-junit.xml");
@@ -93,7 +93,7 @@ public class NbciTasksTest {
         assertThat(result.getTaskState()).isEqualTo(TaskState.FAILED);
         assertThat(collation.patterns()).containsExactly("nbci-output/notebooks-junit.xml");
         assertThat(context.log().lines()).anySatisfy(line -> assertThat(line)
-                .startsWith("ERROR nbci run-all: the work ran and failed"));
+                .startsWith("ERROR nbci run: the work ran and failed"));
     }
 
     @Test
@@ -103,7 +103,7 @@ public class NbciTasksTest {
 
         new NotebooksTask(new RecordingTestCollation(), launcher).execute(context);
 
-        assertThat(context.log().lines()).contains("ERROR nbci run-all: bad usage or bad input, nothing was run; "
+        assertThat(context.log().lines()).contains("ERROR nbci run: bad usage or bad input, nothing was run; "
                 + "the error is the last 'nbci:' line above: notebooks/missing.ipynb: no such notebook");
     }
 
@@ -139,6 +139,19 @@ public class NbciTasksTest {
         assertThat(result.getTaskState()).isEqualTo(TaskState.FAILED);
         assertThat(collation.patterns()).isEmpty();
         assertThat(context.log().lines()).contains("nbci wrote no test results at nbci-output/notebooks-junit.xml");
+    }
+
+    @Test
+    public void shouldRunAGlobOfNotebooksInParallelKernels() {
+        FakeTaskContext context = new FakeTaskContext(Map.of(NotebooksTaskConfig.NOTEBOOKS, "notebooks/**/*.ipynb",
+                NotebooksTaskConfig.JOBS, "2"), workspace);
+
+        TaskResult result = new NotebooksTask(new RecordingTestCollation(), launcher).execute(context);
+
+        assertThat(result.getTaskState()).isEqualTo(TaskState.SUCCESS);
+        assertThat(context.log().lines()).contains("fake nbci run-all notebooks/**/*.ipynb --output-dir "
+                + "nbci-output/notebooks --jobs 2 --junit nbci-output/notebooks-junit.xml --results "
+                + "nbci-output/notebooks-results.json");
     }
 
     @Test
@@ -240,9 +253,11 @@ public class NbciTasksTest {
         Thread task = new Thread(() -> result.set(new NotebooksTask(new RecordingTestCollation(), launcher)
                 .execute(context)));
         task.start();
-        while (!context.log().text().contains("fake nbci")) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!context.log().text().contains("fake nbci") && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+        assertThat(context.log().text()).contains("fake nbci");
         long start = System.nanoTime();
         task.interrupt();
         task.join(10_000);
@@ -250,7 +265,7 @@ public class NbciTasksTest {
         assertThat(task.isAlive()).isFalse();
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
         assertThat(result.get().getTaskState()).isEqualTo(TaskState.ERROR);
-        assertThat(context.log().text()).contains("nbci run-all: aborted");
+        assertThat(context.log().text()).contains("nbci run: aborted");
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
     }
 

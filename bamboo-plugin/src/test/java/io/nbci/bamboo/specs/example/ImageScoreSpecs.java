@@ -43,7 +43,7 @@ public class ImageScoreSpecs {
                 .tasks(new VcsCheckoutTask().addCheckoutOfDefaultRepository(),
                         pending,
                         new NbciNotebooksTask()
-                                .notebooks("examples/imagescore/*.ipynb")
+                                .notebooks("examples/imagescore/imagescore.ipynb")
                                 .parameter("run_date", "${bamboo.buildTimeStamp}")
                                 .cellTimeout(Duration.ofMinutes(10)),
                         new NbciScenariosTask()
