@@ -155,6 +155,38 @@ public class CliContractIT {
     }
 
     @Test
+    public void shouldWrapACommandInTheGateWithPendingThenSuccess() throws Exception {
+        assumeSubcommand("gate");
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        api.createContext("/", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] reply = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(201, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+        });
+        api.start();
+        try {
+            GateStep step = new GateStep("github", "nbci/pr", "gh");
+            step.setRepository("acme/etl");
+            step.setSha("0123456789abcdef0123456789abcdef01234567");
+            step.setApiUrl("http://127.0.0.1:" + api.getAddress().getPort() + "/api/v3");
+
+            NbciInvocation invocation = step.fields().toConfig(TOKEN, new hudson.EnvVars()).wrap(List.of("true"));
+            Ran ran = launch(invocation, folder.newFolder("gate").toPath());
+
+            assertThat(ran.exitCode()).as(ran.output()).isZero();
+            assertThat(bodies).hasSize(2);
+            assertThat(bodies.get(0)).contains("\"pending\"");
+            assertThat(bodies.get(1)).contains("\"success\"");
+            assertThat(ran.output()).doesNotContain(TOKEN.reveal());
+        } finally {
+            api.stop(0);
+        }
+    }
+
+    @Test
     public void shouldDeployADryRunWithTheTargetsFileThePluginWrites() throws Exception {
         assumeSubcommand("deploy");
         Path workspace = folder.newFolder("deploy").toPath();
