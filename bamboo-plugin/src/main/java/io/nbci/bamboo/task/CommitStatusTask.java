@@ -1,0 +1,33 @@
+package io.nbci.bamboo.task;
+
+import com.atlassian.bamboo.task.CommonTaskContext;
+import com.atlassian.bamboo.task.CommonTaskType;
+import com.atlassian.bamboo.task.TaskResult;
+import io.nbci.bamboo.agent.NbciLauncher;
+import io.nbci.bamboo.config.StatusTaskConfig;
+
+/**
+ * The "nbci: Commit status" task: runs {@code nbci status}. In "pending" mode it posts pending
+ * (put it first); in "final" mode, added to the job's final tasks, it posts success or failure
+ * from the tasks that ran before it. The token reaches nbci only through its environment.
+ */
+public class CommitStatusTask implements CommonTaskType {
+    private final NbciTaskExecution execution;
+
+    public CommitStatusTask() {
+        this(NbciLauncher.shipped());
+    }
+
+    CommitStatusTask(NbciLauncher launcher) {
+        this.execution = new NbciTaskExecution(launcher);
+    }
+
+    @Override
+    public TaskResult execute(CommonTaskContext taskContext) {
+        return execution.execute(taskContext, () -> {
+            StatusTaskConfig config = StatusTaskConfig.read(taskContext.getConfigurationMap());
+            String state = config.isFinal() ? BambooBuild.outcomeSoFar(taskContext) : StatusTaskConfig.PENDING;
+            return config.toLaunch(state).toInvocation();
+        }, null);
+    }
+}

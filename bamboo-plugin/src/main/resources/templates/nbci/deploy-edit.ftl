@@ -1,0 +1,6 @@
+[#-- Edit form of the "nbci: Deploy to HDFS" task. Field names are the stored keys (DeployTaskConfig). --]
+[@ww.textfield labelKey='nbci.deploy.target' name='nbciTarget' required='true' descriptionKey='nbci.deploy.target.description'/]
+[@ww.textfield labelKey='nbci.deploy.source' name='nbciSource' required='true' cssClass='long-field' descriptionKey='nbci.deploy.source.description'/]
+[@ww.textfield labelKey='nbci.deploy.targetsFile' name='nbciTargetsFile' cssClass='long-field' descriptionKey='nbci.deploy.targetsFile.description'/]
+[@ww.textfield labelKey='nbci.deploy.version' name='nbciVersion' descriptionKey='nbci.deploy.version.description'/]
+[@ww.checkbox labelKey='nbci.deploy.dryRun' name='nbciDryRun'/]

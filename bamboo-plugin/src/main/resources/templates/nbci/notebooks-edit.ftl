@@ -1,0 +1,8 @@
+[#-- Edit form of the "nbci: Run notebooks" task. Field names are the stored keys (NotebooksTaskConfig). --]
+[@ww.textarea labelKey='nbci.notebooks.notebooks' name='nbciNotebooks' rows='3' required='true' cssClass='long-field' descriptionKey='nbci.notebooks.notebooks.description'/]
+[@ww.textarea labelKey='nbci.notebooks.parameters' name='nbciParameters' rows='3' cssClass='long-field' descriptionKey='nbci.notebooks.parameters.description'/]
+[@ww.textfield labelKey='nbci.notebooks.parametersFile' name='nbciParametersFile' cssClass='long-field' descriptionKey='nbci.notebooks.parametersFile.description'/]
+[@ww.textfield labelKey='nbci.notebooks.kernel' name='nbciKernel' descriptionKey='nbci.notebooks.kernel.description'/]
+[@ww.textfield labelKey='nbci.notebooks.cellTimeout' name='nbciCellTimeout' descriptionKey='nbci.notebooks.cellTimeout.description'/]
+[@ww.textfield labelKey='nbci.notebooks.jobs' name='nbciJobs' descriptionKey='nbci.notebooks.jobs.description'/]
+[@ww.checkbox labelKey='nbci.notebooks.logOutput' name='nbciLogOutput'/]

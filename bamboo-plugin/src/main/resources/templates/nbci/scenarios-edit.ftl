@@ -1,0 +1,8 @@
+[#-- Edit form of the "nbci: Run integration scenarios" task. Field names are the stored keys (ScenariosTaskConfig). --]
+[@ww.textarea labelKey='nbci.scenarios.scenarios' name='nbciScenarios' rows='3' cssClass='long-field' descriptionKey='nbci.scenarios.scenarios.description'/]
+[@ww.radio labelKey='nbci.scenarios.backend' name='nbciBackend' list=nbciBackends listKey='key' listValue='value' toggle='true'/]
+[@ui.bambooSection dependsOn='nbciBackend' showOn='external']
+  [@ww.textfield labelKey='nbci.scenarios.hiveJdbcUrl' name='nbciHiveJdbcUrl' cssClass='long-field' descriptionKey='nbci.scenarios.hiveJdbcUrl.description'/]
+  [@ww.textfield labelKey='nbci.scenarios.hdfsUri' name='nbciHdfsUri' cssClass='long-field' descriptionKey='nbci.scenarios.hdfsUri.description'/]
+  [@ww.textfield labelKey='nbci.scenarios.scratchPrefix' name='nbciScratchPrefix' descriptionKey='nbci.scenarios.scratchPrefix.description'/]
+[/@ui.bambooSection]

@@ -1,0 +1,24 @@
+/*
+ * COMPILE-ONLY STAND-IN for Bamboo 9.x com.atlassian.bamboo.task.TaskDefinition, written from Atlassian's
+ * published javadoc (atlassian-bamboo 9.x). Only the members nbci uses, with the same
+ * signatures. Never packaged: Bamboo provides the real type at run time (-Pbamboo compiles
+ * against the real SDK).
+ */
+package com.atlassian.bamboo.task;
+
+import java.util.Map;
+
+/** A task as configured in a job or a deployment environment. */
+public interface TaskDefinition {
+    long getId();
+
+    String getPluginKey();
+
+    String getUserDescription();
+
+    boolean isEnabled();
+
+    boolean isFinalising();
+
+    Map<String, String> getConfiguration();
+}

@@ -1,0 +1,20 @@
+/*
+ * COMPILE-ONLY STAND-IN for Bamboo 9.x com.atlassian.bamboo.task.TaskIdentifier, written from Atlassian's
+ * published javadoc (atlassian-bamboo 9.x). Only the members nbci uses, with the same
+ * signatures. Never packaged: Bamboo provides the real type at run time (-Pbamboo compiles
+ * against the real SDK).
+ */
+package com.atlassian.bamboo.task;
+
+/** Identifies a configured task. */
+public interface TaskIdentifier {
+    long getId();
+
+    String getPluginKey();
+
+    String getUserDescription();
+
+    boolean isEnabled();
+
+    boolean isFinalising();
+}

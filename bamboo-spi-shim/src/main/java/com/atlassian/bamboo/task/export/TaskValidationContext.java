@@ -1,0 +1,11 @@
+/*
+ * COMPILE-ONLY STAND-IN for Bamboo 9.x com.atlassian.bamboo.task.export.TaskValidationContext, written from Atlassian's
+ * published javadoc (atlassian-bamboo 9.x). Only the members nbci uses, with the same
+ * signatures. Never packaged: Bamboo provides the real type at run time (-Pbamboo compiles
+ * against the real SDK).
+ */
+package com.atlassian.bamboo.task.export;
+
+/** Context for validating a task's Specs properties within its plan or deployment. */
+public interface TaskValidationContext {
+}
