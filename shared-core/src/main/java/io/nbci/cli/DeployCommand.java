@@ -49,6 +49,9 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "FILE", description = "Write the results (JSON) to FILE.")
     Path results;
 
+    @Mixin
+    ReportOptions report;
+
     @Override
     public Integer call() {
         Instant started = Instant.now();
@@ -88,9 +91,11 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     private void write(Instant started, long start, ExitCode exitCode, SuiteResult suite) {
+        RunResults run = RunResults.of("deploy", started, millis(start), exitCode, List.of(suite));
         if (results != null) {
-            ResultsFile.write(RunResults.of("deploy", started, millis(start), exitCode, List.of(suite)), results);
+            ResultsFile.write(run, results);
         }
+        io.nbci.report.Publishing.publish(run, report.settings(), options.log());
     }
 
     private static long millis(long start) {

@@ -65,6 +65,9 @@ public final class RunAllCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "FILE", description = "Write the nbci results file (JSON).")
     Path results;
 
+    @Mixin
+    ReportOptions report;
+
     @Override
     public Integer call() throws Exception {
         if (jobs < 1) {
@@ -111,7 +114,7 @@ public final class RunAllCommand implements Callable<Integer> {
                     exitCode, suites);
             log.info(String.format("%d notebooks, %d failed; %s; %.2f s", inputs.size(), failed, runResults.summary(),
                     runResults.durationMillis() / 1000.0));
-            RunCommand.writeReports(runResults, junit, results, log);
+            RunCommand.writeReports(runResults, junit, results, report, log);
             return exitCode.code();
         } finally {
             pool.shutdownNow();

@@ -74,6 +74,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "FILE", description = "Write the nbci results file (JSON).")
     Path results;
 
+    @Mixin
+    ReportOptions report;
+
     @Override
     public Integer call() {
         LogSink log = options.log();
@@ -92,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
         NotebookRun run = runner(log).run(runOptions);
         RunResults runResults = RunResults.of("run", started, (System.nanoTime() - start) / 1_000_000,
                 run.exitCode(), List.of(run.suite()));
-        writeReports(runResults, junit, results, log);
+        writeReports(runResults, junit, results, report, log);
         return run.exitCode().code();
     }
 
@@ -100,7 +103,8 @@ public final class RunCommand implements Callable<Integer> {
         return new NotebookRunner(KernelSpecs.fromEnvironment(System.getenv()), TranslatorRegistry.withDefaults(), log);
     }
 
-    static void writeReports(RunResults runResults, Path junit, Path results, LogSink log) {
+    /** JUnit XML, results JSON, then the HTML report and build metrics: written before the exit code is returned. */
+    static void writeReports(RunResults runResults, Path junit, Path results, ReportOptions report, LogSink log) {
         if (junit != null) {
             JUnitXmlWriter.write(runResults, junit);
             log.info("JUnit report: " + junit);
@@ -109,6 +113,8 @@ public final class RunCommand implements Callable<Integer> {
             ResultsFile.write(runResults, results);
             log.info("results: " + results);
         }
+        Path base = results != null ? results.toAbsolutePath().getParent() : null;
+        io.nbci.report.Publishing.publish(runResults, base != null ? report.settings(base) : report.settings(), log);
     }
 
     static io.nbci.execution.ParameterValues parameters(List<Path> files, List<String> typed, List<String> raw) {

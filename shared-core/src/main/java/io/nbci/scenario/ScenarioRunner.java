@@ -314,7 +314,7 @@ public final class ScenarioRunner implements AutoCloseable {
         }
         if (run.kind() == RunSpec.Kind.NOTEBOOK) {
             Path executed = dir.resolve(run.notebook().getFileName().toString().replaceFirst("\\.py$", ".ipynb"));
-            RunOptions options = RunOptions.builder(run.notebook(), executed)
+            RunOptions options = RunOptions.builder(relativeToWorkingDirectory(run.notebook()), executed)
                     .parameters(run.parameters())
                     .kernelName(run.kernel())
                     .workingDirectory(run.workingDir())
@@ -347,6 +347,13 @@ public final class ScenarioRunner implements AutoCloseable {
             }
         }
         return job;
+    }
+
+    /** A path inside the current directory as a relative one, so results and reports read as the user wrote them. */
+    private static Path relativeToWorkingDirectory(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute) : path;
     }
 
     /** The text a notebook printed (streams and tracebacks), which log expectations search. */
