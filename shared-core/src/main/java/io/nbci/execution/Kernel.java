@@ -564,8 +564,10 @@ public final class Kernel implements AutoCloseable {
                 while (running && !closed) {
                     long now = System.nanoTime();
                     if (now >= nextSnapshot) {
+                        // scanning the process table costs a few ms; once a second is enough, the
+                        // process group catches children started since
                         tree.remember();
-                        nextSnapshot = now + TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+                        nextSnapshot = now + TimeUnit.SECONDS.toNanos(1);
                     }
                     if (!waiting && now >= nextPing) {
                         socket.send(new byte[] {'p', 'i', 'n', 'g'}, 0);
