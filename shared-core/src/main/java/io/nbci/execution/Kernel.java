@@ -564,10 +564,11 @@ public final class Kernel implements AutoCloseable {
                 while (running && !closed) {
                     long now = System.nanoTime();
                     if (now >= nextSnapshot) {
-                        // scanning the process table costs a few ms; once a second is enough, the
-                        // process group catches children started since
+                        // scanning the process table costs a few ms (more on a busy host): every
+                        // 500 ms, or less often so that it never takes over 5% of a core
                         tree.remember();
-                        nextSnapshot = now + TimeUnit.SECONDS.toNanos(1);
+                        long took = System.nanoTime() - now;
+                        nextSnapshot = now + Math.max(TimeUnit.MILLISECONDS.toNanos(intervalMillis), 20 * took);
                     }
                     if (!waiting && now >= nextPing) {
                         socket.send(new byte[] {'p', 'i', 'n', 'g'}, 0);
