@@ -73,6 +73,7 @@ public final class RunAllCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new NbciException(ExitCode.BAD_INPUT, "--jobs must be at least 1, found " + jobs);
         }
+        RunCommand.requireDirectory(cwd);
         LogSink log = options.log();
         Instant started = Instant.now();
         long start = System.nanoTime();

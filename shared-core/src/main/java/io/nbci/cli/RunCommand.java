@@ -82,6 +82,7 @@ public final class RunCommand implements Callable<Integer> {
         LogSink log = options.log();
         Instant started = Instant.now();
         long start = System.nanoTime();
+        requireDirectory(cwd);
         io.nbci.execution.ParameterValues parameters = parameters(files, typed, raw);
         RunOptions runOptions = RunOptions.builder(input, output != null ? output : defaultOutput(input))
                 .parameters(parameters.values())
@@ -97,6 +98,13 @@ public final class RunCommand implements Callable<Integer> {
                 run.exitCode(), List.of(run.suite()));
         writeReports(runResults, junit, results, report, log);
         return run.exitCode().code();
+    }
+
+    static void requireDirectory(Path dir) {
+        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+            throw new ExecutionException(ExitCode.BAD_INPUT, "--cwd " + dir + ": expected an existing folder, found "
+                    + (java.nio.file.Files.exists(dir) ? "a file" : "nothing"));
+        }
     }
 
     static NotebookRunner runner(LogSink log) {

@@ -565,8 +565,11 @@ public final class Kernel implements AutoCloseable {
                 while (running && !closed) {
                     long now = System.nanoTime();
                     if (now >= nextSnapshot) {
+                        // scanning the process table costs a few ms (more on a busy host): every
+                        // 500 ms, or less often so that it never takes over 5% of a core
                         tree.remember();
-                        nextSnapshot = now + TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+                        long took = System.nanoTime() - now;
+                        nextSnapshot = now + Math.max(TimeUnit.MILLISECONDS.toNanos(intervalMillis), 20 * took);
                     }
                     if (!waiting && now >= nextPing) {
                         socket.send(new byte[] {'p', 'i', 'n', 'g'}, 0);

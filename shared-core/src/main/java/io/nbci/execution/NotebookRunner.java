@@ -579,7 +579,7 @@ public final class NotebookRunner {
     }
 
     /** Passes stream text to the log line by line, prefixed with the notebook. */
-    private static final class LineLogger implements java.util.function.Consumer<String> {
+    private static final class LineLogger implements java.util.function.Consumer<String>, Runnable {
         private final LogSink log;
         private final String prefix;
         private final StringBuilder pending = new StringBuilder();
@@ -598,6 +598,15 @@ public final class NotebookRunner {
                 pending.delete(0, newline + 1);
             }
             if (pending.length() > 8192) {
+                log.info(prefix + pending);
+                pending.setLength(0);
+            }
+        }
+
+        /** Flushes a last line that had no newline. */
+        @Override
+        public void run() {
+            if (pending.length() > 0) {
                 log.info(prefix + pending);
                 pending.setLength(0);
             }

@@ -195,9 +195,12 @@ final class OutputCollector implements ExecutionListener {
         openText = null;
     }
 
-    /** Ends the cell. */
+    /** Ends the cell; a last line without a newline still reaches the stream sink. */
     void finishCell() {
         closeStream();
+        if (streamSink instanceof Runnable) {
+            ((Runnable) streamSink).run();
+        }
     }
 
     /** The error output the kernel sent for this cell, or null. */
