@@ -90,7 +90,6 @@ public final class ClusterLauncher {
                     try {
                         HdfsService started = new HdfsService(spec.workDir().resolve("hdfs"), spec.host(),
                                 spec.hdfsPort(), spec.hdfsHttpPort());
-                        millis.put("hdfs", System.currentTimeMillis() - t0);
                         log("HDFS ready at " + started.uri() + " in " + (System.currentTimeMillis() - t0) + " ms");
                         return started;
                     } catch (IOException e) {
@@ -107,6 +106,9 @@ public final class ClusterLauncher {
             }
             try {
                 hdfs = hdfsFuture.join();
+                if (hdfs != null) {
+                    millis.put("hdfs", System.currentTimeMillis() - t0);
+                }
             } catch (java.util.concurrent.CompletionException e) {
                 throw e.getCause() instanceof ServiceFailure ? (ServiceFailure) e.getCause()
                         : new ServiceFailure("hdfs", spec.hdfsPort(), e.getCause());
@@ -126,11 +128,14 @@ public final class ClusterLauncher {
                 port = spec.hivePort();
                 hive = initialised;
                 hive.start();
+                if (spec.metastorePort() > 0) {
+                    hive.startMetastore(spec.metastorePort());
+                }
                 hive.awaitJdbc(System.currentTimeMillis() + 120_000);
                 if (spec.metastorePort() > 0) {
                     service = "metastore";
                     port = spec.metastorePort();
-                    hive.startMetastore(spec.metastorePort(), System.currentTimeMillis() + 60_000);
+                    hive.awaitMetastore(spec.metastorePort(), System.currentTimeMillis() + 60_000);
                 }
                 millis.put("hive", System.currentTimeMillis() - t0);
                 log("HiveServer2 ready at " + hive.jdbcUrl() + " in " + (System.currentTimeMillis() - t0) + " ms");
