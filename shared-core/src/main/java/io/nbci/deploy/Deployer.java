@@ -125,7 +125,8 @@ public final class Deployer {
         SourceVersion.validate(id, "--version");
         Map<String, Long> steps = new LinkedHashMap<>();
         long start = System.nanoTime();
-        List<SourceFile> files = new SourceScanner(target.include(), target.exclude()).scan(source);
+        List<SourceFile> files = new SourceScanner(target.include(), target.exclude()).withHashCache(true)
+                .scan(source);
         DeployPlan plan = plan(files);
         steps.put("scan", millisSince(start));
         log.info("deploy " + target.name() + " release " + id + ": " + plan.summary());
