@@ -79,6 +79,8 @@ public final class Deployer {
     private final Path work;
     private final boolean snapshots;
     private Consumer<SourceFile> beforeTransfer = file -> { };
+    /** Manifests read so far: a published release never changes, so each is read once per Deployer. */
+    private final Map<String, Manifest> manifests = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Deployer(TargetConnection connection, LogSink log) {
         this.connection = connection;
@@ -125,7 +127,8 @@ public final class Deployer {
         SourceVersion.validate(id, "--version");
         Map<String, Long> steps = new LinkedHashMap<>();
         long start = System.nanoTime();
-        List<SourceFile> files = new SourceScanner(target.include(), target.exclude()).scan(source);
+        List<SourceFile> files = new SourceScanner(target.include(), target.exclude()).withHashCache(true)
+                .scan(source);
         DeployPlan plan = plan(files);
         steps.put("scan", millisSince(start));
         log.info("deploy " + target.name() + " release " + id + ": " + plan.summary());
@@ -190,6 +193,7 @@ public final class Deployer {
                 throw new DeployException(ExitCode.INFRASTRUCTURE, "could not rename " + stage + " to " + release
                         + " (does it exist already?)");
             }
+            manifests.put(id, manifest);
             steps.put("publish", millisSince(step));
             step = System.nanoTime();
             switchLive(id);
@@ -337,6 +341,7 @@ public final class Deployer {
         writeNew(manifestPath, manifest.toJson());
         Path release = releasePath(id);
         connection.call("snapshot " + release, () -> fs.createSnapshot(work, id));
+        manifests.put(id, manifest);
         steps.put("publish", millisSince(step));
         step = System.nanoTime();
         switchLive(id);
@@ -383,12 +388,18 @@ public final class Deployer {
                 return files;
             }
             String prefix = root.toUri().getPath() + "/";
-            org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(root, true);
-            while (it.hasNext()) {
-                FileStatus status = it.next();
-                String path = status.getPath().toUri().getPath();
-                if (path.startsWith(prefix) && !path.substring(prefix.length()).equals(Manifest.FILE_NAME)) {
-                    files.put(path.substring(prefix.length()), status);
+            // listStatus per folder: no block locations, unlike listFiles(recursive)
+            java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>(List.of(root));
+            while (!folders.isEmpty()) {
+                for (FileStatus status : fs.listStatus(folders.pop())) {
+                    if (status.isDirectory()) {
+                        folders.push(status.getPath());
+                        continue;
+                    }
+                    String path = status.getPath().toUri().getPath();
+                    if (path.startsWith(prefix) && !path.substring(prefix.length()).equals(Manifest.FILE_NAME)) {
+                        files.put(path.substring(prefix.length()), status);
+                    }
                 }
             }
             return files;
@@ -634,6 +645,10 @@ public final class Deployer {
 
     /** The manifest of release {@code id}. */
     public Manifest manifest(String id) {
+        Manifest known = manifests.get(id);
+        if (known != null) {
+            return known;
+        }
         Path path = new Path(releasePath(id), Manifest.FILE_NAME);
         byte[] bytes = connection.call("read " + path, () -> {
             try (InputStream in = fs.open(path)) {
@@ -646,7 +661,9 @@ public final class Deployer {
             throw new DeployException(ExitCode.BAD_INPUT, "release " + id + " on target " + target.name()
                     + " has no manifest (" + path + ")");
         }
-        return Manifest.fromJson(new String(bytes, StandardCharsets.UTF_8), path.toString());
+        Manifest manifest = Manifest.fromJson(new String(bytes, StandardCharsets.UTF_8), path.toString());
+        manifests.put(id, manifest);
+        return manifest;
     }
 
     private List<String> releaseIds() {
@@ -746,6 +763,7 @@ public final class Deployer {
             Path path = releasePath(info.id());
             log.info("retention " + target.retention() + ": deleting release " + info.id() + " (" + info.created()
                     + ")");
+            manifests.remove(info.id());
             if (snapshots) {
                 connection.call("delete snapshot " + path, () -> {
                     fs.deleteSnapshot(work, info.id());

@@ -29,12 +29,19 @@ public final class SourceScanner {
     private final List<PathMatcher> exclude;
     private final List<String> includeGlobs;
     private final List<String> excludeGlobs;
+    private boolean useCache;
 
     public SourceScanner(List<String> includeGlobs, List<String> excludeGlobs) {
         this.includeGlobs = List.copyOf(includeGlobs);
         this.excludeGlobs = List.copyOf(excludeGlobs);
         this.include = matchers(includeGlobs);
         this.exclude = matchers(excludeGlobs);
+    }
+
+    /** Remember checksums between scans of the same folder ({@link HashCache}); off by default. */
+    public SourceScanner withHashCache(boolean enabled) {
+        this.useCache = enabled;
+        return this;
     }
 
     private static List<PathMatcher> matchers(List<String> globs) {
@@ -57,13 +64,19 @@ public final class SourceScanner {
         } catch (IOException e) {
             throw new DeployException(ExitCode.BAD_INPUT, "cannot read source folder " + source + ": " + e);
         }
-        List<SourceFile> files = new ArrayList<>();
-        walk(root, root, source, files);
+        List<String[]> candidates = new ArrayList<>();
+        walk(root, root, source, candidates);
+        HashCache cache = useCache ? HashCache.forFolder(root) : HashCache.none();
+        // hash in parallel: reading and hashing a large folder is most of a small redeploy
+        List<SourceFile> files = new ArrayList<>(candidates.parallelStream()
+                .map(c -> cache.hash(c[0], Path.of(c[1])))
+                .toList());
+        cache.save();
         files.sort((a, b) -> a.path().compareTo(b.path()));
         return List.copyOf(files);
     }
 
-    private void walk(Path root, Path dir, Path source, List<SourceFile> files) {
+    private void walk(Path root, Path dir, Path source, List<String[]> files) {
         List<Path> children;
         try (Stream<Path> list = Files.list(dir)) {
             children = list.sorted().toList();
@@ -107,7 +120,7 @@ public final class SourceScanner {
                 continue;
             }
             checkName(relative, source);
-            files.add(hash(relative, child));
+            files.add(new String[] {relative, child.toString()});
         }
     }
 
