@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.ComparisonFailure;
 import org.junit.rules.ExternalResource;
+import org.junit.rules.TestRule;
 
 /**
  * A JUnit 4 rule giving a test class a started local cluster (HDFS, HiveServer2, Graphite) and
@@ -203,6 +204,20 @@ public class NbciCluster extends ExternalResource {
     /** Clears Hive, HDFS and captured metrics without a restart (scenarios already clean up after themselves). */
     public Duration reset() {
         return cluster.reset();
+    }
+
+    /**
+     * A companion {@code @Rule} that calls {@link #reset()} before each test, for tests that also
+     * write to the cluster themselves (through {@link #getHiveJdbcUrl()} or {@link #getHdfsUri()}):
+     * {@code @Rule public final TestRule clean = CLUSTER.resetBeforeEachTest();}
+     */
+    public TestRule resetBeforeEachTest() {
+        return new ExternalResource() {
+            @Override
+            protected void before() {
+                reset();
+            }
+        };
     }
 
     /** The cluster itself, for anything the getters below do not cover. */

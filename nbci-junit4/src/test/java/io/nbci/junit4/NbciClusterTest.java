@@ -72,6 +72,22 @@ public class NbciClusterTest {
     }
 
     @Test
+    public void shouldResetTheClusterBeforeTheTestBody() {
+        boolean[] ran = {false};
+        org.junit.runners.model.Statement body = new org.junit.runners.model.Statement() {
+            @Override
+            public void evaluate() {
+                ran[0] = true;
+            }
+        };
+
+        assertThatThrownBy(() -> new NbciCluster().resetBeforeEachTest()
+                .apply(body, org.junit.runner.Description.EMPTY).evaluate())
+                .hasMessageContaining("local cluster not started");
+        assertThat(ran[0]).isFalse();
+    }
+
+    @Test
     public void shouldRefuseToRunBeforeTheRuleStartedTheCluster() {
         assertThatThrownBy(() -> new NbciCluster().run(scenario))
                 .isInstanceOf(IllegalStateException.class)
