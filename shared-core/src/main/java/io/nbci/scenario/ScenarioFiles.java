@@ -184,8 +184,9 @@ public final class ScenarioFiles {
         ConfigNode nameNode = item.get("hive_table");
         String qualified = nameNode.asString();
         String[] parts = qualified.split("\\.");
-        if (parts.length != 2 || !HqlScripts.isIdentifier(parts[0]) || !HqlScripts.isIdentifier(parts[1])) {
-            throw nameNode.error("expected database.table (letters, digits, underscore), found \"" + qualified + "\"");
+        String nameProblem = tableNameProblem(qualified);
+        if (nameProblem != null) {
+            throw nameNode.error(nameProblem);
         }
         String ddl = null;
         if (item.has("ddl") && item.has("ddl_file")) {
@@ -264,7 +265,7 @@ public final class ScenarioFiles {
                 values.add(value.toPlain());
             }
             if (width > 0 && values.size() != width) {
-                throw row.error("row has " + values.size() + " values, the table has " + width + " columns");
+                throw row.error(rowWidthProblem(values.size(), width));
             }
             rows.add(values);
         }
@@ -293,15 +294,41 @@ public final class ScenarioFiles {
 
     static String hdfsPath(ConfigNode node) {
         String path = node.asString();
-        if (!path.startsWith("/")) {
-            throw node.error("expected an absolute HDFS path (starting with /), found \"" + path + "\"");
+        String problem = hdfsPathProblem(path);
+        if (problem != null) {
+            throw node.error(problem);
+        }
+        return normalHdfsPath(path);
+    }
+
+    /** Why {@code qualified} is not a valid database.table name, or null when it is (shared with ScenarioBuilder). */
+    static String tableNameProblem(String qualified) {
+        String[] parts = qualified == null ? new String[0] : qualified.split("\\.");
+        if (parts.length != 2 || !HqlScripts.isIdentifier(parts[0]) || !HqlScripts.isIdentifier(parts[1])) {
+            return "expected database.table (letters, digits, underscore), found \"" + qualified + "\"";
+        }
+        return null;
+    }
+
+    /** Why {@code path} is not an absolute HDFS path, or null when it is (shared with ScenarioBuilder). */
+    static String hdfsPathProblem(String path) {
+        if (path == null || !path.startsWith("/")) {
+            return "expected an absolute HDFS path (starting with /), found \"" + path + "\"";
         }
         for (String segment : path.split("/")) {
             if (segment.equals("..") || segment.equals(".")) {
-                throw node.error("'.' and '..' are not allowed in HDFS paths");
+                return "'.' and '..' are not allowed in HDFS paths";
             }
         }
+        return null;
+    }
+
+    static String normalHdfsPath(String path) {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    static String rowWidthProblem(int values, int width) {
+        return "row has " + values + " values, the table has " + width + " columns";
     }
 
     private static RunSpec run(ConfigNode node, Path folder) {
