@@ -95,7 +95,6 @@ public final class ClusterLauncher {
                         HdfsService started = new HdfsService(spec.workDir().resolve("hdfs"), spec.host(),
                                 spec.hdfsPort(), spec.hdfsHttpPort(), spec.bindHost(), new int[] {spec.datanodePort(),
                                         spec.datanodeHttpPort(), spec.datanodeIpcPort()});
-                        millis.put("hdfs", System.currentTimeMillis() - t0);
                         log("HDFS ready at " + started.uri() + " in " + (System.currentTimeMillis() - t0) + " ms");
                         return started;
                     } catch (IOException e) {
@@ -112,6 +111,9 @@ public final class ClusterLauncher {
             }
             try {
                 hdfs = hdfsFuture.join();
+                if (hdfs != null) {
+                    millis.put("hdfs", System.currentTimeMillis() - t0);
+                }
             } catch (java.util.concurrent.CompletionException e) {
                 throw e.getCause() instanceof ServiceFailure ? (ServiceFailure) e.getCause()
                         : new ServiceFailure("hdfs", spec.hdfsPort(), e.getCause());

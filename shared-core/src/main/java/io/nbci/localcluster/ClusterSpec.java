@@ -47,6 +47,15 @@ public record ClusterSpec(Set<ClusterService> services, String host, Map<Port, I
                         + e.getKey().name().toLowerCase(java.util.Locale.ROOT) + ": 0..65535 expected, found " + e.getValue());
             }
         }
+        java.util.Map<Integer, Port> seen = new java.util.HashMap<>();
+        for (Map.Entry<Port, Integer> e : ports.entrySet()) {
+            Port other = e.getValue() > 0 ? seen.putIfAbsent(e.getValue(), e.getKey()) : null;
+            if (other != null) {
+                throw new ClusterException(io.nbci.common.ExitCode.BAD_INPUT, "ports: " + e.getValue()
+                        + " given for both " + other.name().toLowerCase(java.util.Locale.ROOT) + " and "
+                        + e.getKey().name().toLowerCase(java.util.Locale.ROOT) + "; one port per endpoint expected");
+            }
+        }
         if (memory == null || !memory.matches("[1-9][0-9]*[kKmMgG]?")) {
             throw new ClusterException(io.nbci.common.ExitCode.BAD_INPUT,
                     "memory: a java heap size such as 512m or 1g expected, found '" + memory + "'");

@@ -165,7 +165,7 @@ public final class EmbeddedBackend implements ClusterBackend {
         command.add(launchFile.toString());
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
         if (spec.detached()) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }

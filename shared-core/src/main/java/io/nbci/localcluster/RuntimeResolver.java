@@ -117,7 +117,9 @@ public final class RuntimeResolver {
             throw new ClusterException("cannot resolve the cluster runtime " + coordinates + " from "
                     + (offline ? "the local repository " + localRepository + " (offline)"
                     : "Maven Central and the repositories of your Maven settings") + ": " + e.getMessage()
-                    + (offline ? "; run 'nbci cluster fetch' on a machine with access first" : ""), e);
+                    + (offline ? "; run 'nbci cluster fetch' on a machine with access first" : "")
+                    + (coordinates.endsWith("-SNAPSHOT") ? "; a development build's runtime is not on Maven Central:"
+                    + " run 'mvn install' in the nbci repository, or set " + RuntimeClasspath.ENV : ""), e);
         } finally {
             system.shutdown();
         }

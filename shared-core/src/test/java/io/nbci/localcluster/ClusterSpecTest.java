@@ -46,6 +46,12 @@ public class ClusterSpecTest {
     }
 
     @Test
+    public void shouldRejectOnePortForTwoEndpoints() {
+        assertThatThrownBy(() -> new LocalCluster().withHdfsPort(9000).withGraphitePort(9000).spec())
+                .hasMessageContaining("9000 given for both");
+    }
+
+    @Test
     public void gettersShouldExplainThatTheClusterIsNotStarted() {
         assertThatThrownBy(() -> new LocalCluster().getHiveJdbcUrl()).hasMessageContaining("not started");
     }
