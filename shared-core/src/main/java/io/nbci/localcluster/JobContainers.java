@@ -105,7 +105,10 @@ public final class JobContainers {
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();
             int exit = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue();
-            boolean oom = Boolean.TRUE.equals(state.getOOMKilled());
+            // Docker sets OOMKilled; podman 4.3 on cgroup v1 does not, so a SIGKILL (137) that nbci did not
+            // send to a memory-limited job counts as the kernel's OOM kill too
+            boolean oom = Boolean.TRUE.equals(state.getOOMKilled())
+                    || (exit == 137 && job.memoryBytes() > 0 && !timedOut);
             JobResult result = new JobResult(exit, output(client, id), oom, timedOut, took);
             log.info("job container nbci-job-" + session + ": " + result.describe(job));
             return result;
