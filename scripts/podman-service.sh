@@ -93,6 +93,30 @@ build_busybox() {
   say "built localhost/nbci-busybox:1"
 }
 
+# localhost/nbci-standin:1 - answers like apache/hadoop (hdfs namenode|datanode) and apache/hive
+# (SERVICE_NAME=metastore|hiveserver2) on their documented ports, for the official-images IT
+build_standin() {
+  has_image localhost/nbci-standin:1 && return 0
+  local context; context="$(mktemp -d)"
+  cat > "$context/standin.sh" <<'SH'
+#!/bin/sh
+# stand-in for the official images: listens where they listen, logs what HiveServer2 logs
+mkdir -p /www/webhdfs/v1 && echo '{"FileStatus":{"type":"DIRECTORY"}}' > /www/webhdfs/v1/index.html
+case "$1 $2 ${SERVICE_NAME:-}" in
+  "hdfs namenode "*) echo "standin namenode"; httpd -p 8020 -h /www; exec httpd -f -p 9870 -h /www ;;
+  "hdfs datanode "*) echo "standin datanode"; exec httpd -f -p 9864 -h /www ;;
+  *metastore) echo "standin metastore"; exec httpd -f -p 9083 -h /www ;;
+  *hiveserver2) echo "Starting HiveServer2"; exec httpd -f -p 10000 -h /www ;;
+  *) echo "standin: unknown service '$*' '${SERVICE_NAME:-}'"; exit 2 ;;
+esac
+SH
+  chmod +x "$context/standin.sh"
+  printf 'FROM localhost/nbci-busybox:1\nCOPY standin.sh /standin.sh\nENTRYPOINT ["/standin.sh"]\n' > "$context/Containerfile"
+  podman build -q --pull=never -t localhost/nbci-standin:1 -f "$context/Containerfile" "$context" >/dev/null 2>&1 \
+    || say "could not build localhost/nbci-standin:1 (official-images IT will fail)"
+  rm -rf "$context"
+}
+
 # localhost/nbci-jre:17 - Debian bookworm minbase + openjdk-17-jre-headless (no registry: debootstrap)
 build_jre() {
   has_image localhost/nbci-jre:17 && return 0
@@ -181,6 +205,7 @@ case "${1:-}" in
     write_config
     podman info >/dev/null 2>&1 || unavailable "podman info fails with $CONTAINERS_CONF: $(podman info 2>&1 | tail -1)"
     build_busybox
+    build_standin
     build_jre
     build_cluster
     start_service
@@ -191,6 +216,7 @@ case "${1:-}" in
     install_podman
     write_config
     build_busybox
+    build_standin
     build_jre
     build_cluster
     ;;

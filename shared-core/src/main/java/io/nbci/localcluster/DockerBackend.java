@@ -50,31 +50,41 @@ public final class DockerBackend implements ClusterBackend {
     private final String dockerHost;
     private final String image;
     private final long containerMemoryBytes;
+    private final OfficialImages official;
 
     /** DOCKER_HOST and nbci's cluster image of this version. */
     public DockerBackend() {
-        this(null, defaultImage(), 0);
+        this(null, defaultImage(), 0, null);
     }
 
-    private DockerBackend(String dockerHost, String image, long containerMemoryBytes) {
+    private DockerBackend(String dockerHost, String image, long containerMemoryBytes, OfficialImages official) {
         this.dockerHost = dockerHost;
         this.image = image;
         this.containerMemoryBytes = containerMemoryBytes;
+        this.official = official;
     }
 
     /** The Docker API address, e.g. unix:///run/podman/podman.sock or tcp://host:2375; default DOCKER_HOST. */
     public DockerBackend withDockerHost(String host) {
-        return new DockerBackend(host, image, containerMemoryBytes);
+        return new DockerBackend(host, image, containerMemoryBytes, official);
     }
 
     /** Another image with nbci's cluster launcher as entrypoint (a team's own build of the Containerfile). */
     public DockerBackend withImage(String reference) {
-        return new DockerBackend(dockerHost, reference, containerMemoryBytes);
+        return new DockerBackend(dockerHost, reference, containerMemoryBytes, official);
     }
 
     /** A memory limit for the cluster container (java size syntax: 2g); default none (the heap is set by the spec). */
     public DockerBackend withContainerMemory(String size) {
-        return new DockerBackend(dockerHost, image, ContainerJob.bytes(size, "container memory"));
+        return new DockerBackend(dockerHost, image, ContainerJob.bytes(size, "container memory"), official);
+    }
+
+    /**
+     * Runs HDFS and Hive on the Apache images instead of nbci's (see {@link OfficialImages} for
+     * what that gives up: no Graphite sink, no reset, HDFS data transfer only inside the network).
+     */
+    public DockerBackend withOfficialImages(OfficialImages images) {
+        return new DockerBackend(dockerHost, image, containerMemoryBytes, images);
     }
 
     /** {@code localhost/nbci-cluster:VERSION}, VERSION being this nbci's version. */
@@ -112,6 +122,9 @@ public final class DockerBackend implements ClusterBackend {
 
     @Override
     public ClusterHandle start(ClusterSpec spec, LogSink log) {
+        if (official != null) {
+            return startOfficial(spec, log);
+        }
         String host = dockerHost();
         DockerClient client = DockerClients.connect(host);
         DockerClients.requireImage(client, host, image, image.equals(defaultImage())
@@ -125,12 +138,26 @@ public final class DockerBackend implements ClusterBackend {
         try {
             client.createNetworkCmd().withName(network).withDriver("bridge")
                     .withLabels(ContainerLabels.of(session, "network", spec.detached())).exec();
-            Map<ClusterSpec.Port, Integer> ports = Ports.choose(spec, neededPorts(spec));
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-            ContainerPlan plan = plan(spec, session, network, ports, token);
             log.info("starting local cluster in container nbci-cluster-" + session + " (" + image + ") on " + host);
             long t0 = System.nanoTime();
-            container = ServiceContainers.start(client, plan, work.resolve("logs/cluster.log"), spec.host());
+            Map<ClusterSpec.Port, Integer> ports;
+            for (int attempt = 1; ; attempt++) {
+                ports = Ports.choose(spec, neededPorts(spec));
+                try {
+                    container = ServiceContainers.start(client, plan(spec, session, network, ports, token),
+                            work.resolve("logs/cluster.log"), spec.host());
+                    break;
+                } catch (ClusterException e) {
+                    // a free port chosen here can be taken (as another process's outgoing port) before the
+                    // Docker host publishes it; fixed ports are not retried
+                    if (attempt == 3 || !String.valueOf(e.getMessage()).contains("address already in use")
+                            || !spec.ports().values().stream().allMatch(p -> p == 0)) {
+                        throw e;
+                    }
+                    log.warn("a chosen port was taken before the container published it; choosing again");
+                }
+            }
             ClusterEndpoints endpoints = EmbeddedBackend.endpoints(spec.host(), publicPorts(ports), work);
             HadoopConfWriter.write(endpoints.hadoopConfDir(), endpoints, spec.host(),
                     ports.getOrDefault(ClusterSpec.Port.WEBHDFS, 0));
@@ -147,6 +174,64 @@ public final class DockerBackend implements ClusterBackend {
             if (container != null) {
                 container.close();
             }
+            DockerHandle.removeNetwork(client, network);
+            if (temporary) {
+                FileTrees.delete(work);
+            }
+            throw e;
+        }
+    }
+
+    private ClusterHandle startOfficial(ClusterSpec spec, LogSink log) {
+        if (spec.runs(ClusterService.GRAPHITE)) {
+            throw new ClusterException(io.nbci.common.ExitCode.BAD_INPUT, "services: the official apache/hadoop and "
+                    + "apache/hive images have no Graphite sink; run withServices(HDFS, HIVE) or use nbci's image");
+        }
+        String host = dockerHost();
+        DockerClient client = DockerClients.connect(host);
+        for (String needed : spec.runs(ClusterService.HIVE) ? List.of(official.hadoopImage(), official.hiveImage())
+                : List.of(official.hadoopImage())) {
+            DockerClients.requireImage(client, host, needed, "pull it where a registry is reachable (docker pull "
+                    + needed + ") or tag a local image with that name");
+        }
+        boolean temporary = spec.workingFolder() == null;
+        Path work = workingFolder(spec, temporary);
+        String session = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+        String network = "nbci-" + session;
+        List<ServiceContainers.Running> started = new ArrayList<>();
+        try {
+            client.createNetworkCmd().withName(network).withDriver("bridge")
+                    .withLabels(ContainerLabels.of(session, "network", spec.detached())).exec();
+            Map<String, Integer> hostPorts = new LinkedHashMap<>();
+            List<String> keys = List.of("namenode:" + OfficialImages.NAMENODE_RPC, "namenode:" + OfficialImages.NAMENODE_HTTP,
+                    "datanode:" + OfficialImages.DATANODE_HTTP, "metastore:" + OfficialImages.METASTORE,
+                    "hiveserver2:" + OfficialImages.HIVESERVER2);
+            List<ClusterSpec.Port> asPorts = List.of(ClusterSpec.Port.HDFS, ClusterSpec.Port.WEBHDFS,
+                    ClusterSpec.Port.DATANODE_HTTP, ClusterSpec.Port.METASTORE, ClusterSpec.Port.HIVE);
+            Map<ClusterSpec.Port, Integer> chosen = Ports.choose(spec, asPorts);
+            for (int i = 0; i < keys.size(); i++) {
+                hostPorts.put(keys.get(i), chosen.get(asPorts.get(i)));
+            }
+            log.info("starting local cluster on the official images (" + official.hadoopImage() + ", "
+                    + official.hiveImage() + ") on " + host);
+            for (ContainerPlan plan : official.plans(spec, session, network, hostPorts)) {
+                started.add(ServiceContainers.start(client, plan, work.resolve("logs/" + plan.aliases().get(0) + ".log"),
+                        spec.host()));
+            }
+            Map<ClusterSpec.Port, Integer> visible = new java.util.EnumMap<>(ClusterSpec.Port.class);
+            visible.put(ClusterSpec.Port.HDFS, chosen.get(ClusterSpec.Port.HDFS));
+            visible.put(ClusterSpec.Port.WEBHDFS, chosen.get(ClusterSpec.Port.WEBHDFS));
+            if (spec.runs(ClusterService.HIVE)) {
+                visible.put(ClusterSpec.Port.HIVE, chosen.get(ClusterSpec.Port.HIVE));
+                visible.put(ClusterSpec.Port.METASTORE, chosen.get(ClusterSpec.Port.METASTORE));
+            }
+            ClusterEndpoints endpoints = EmbeddedBackend.endpoints(spec.host(), visible, work);
+            HadoopConfWriter.write(endpoints.hadoopConfDir(), endpoints, spec.host(), visible.get(ClusterSpec.Port.WEBHDFS));
+            OfficialHandle handle = new OfficialHandle(client, endpoints, work, temporary, started, network);
+            OfficialHandle.removeOnExit(handle);
+            return handle;
+        } catch (RuntimeException e) {
+            started.forEach(ServiceContainers.Running::close);
             DockerHandle.removeNetwork(client, network);
             if (temporary) {
                 FileTrees.delete(work);

@@ -114,6 +114,47 @@ public class DockerContainersIT {
     }
 
     @Test
+    public void shouldStartTheOfficialImagesLayoutOnLocalStandIns() throws Exception {
+        LocalCluster cluster = new LocalCluster().withServices(ClusterService.HDFS, ClusterService.HIVE)
+                .withStartupTimeout(Duration.ofSeconds(60)).withBackend(new DockerBackend().withDockerHost(host)
+                        .withOfficialImages(new OfficialImages(DockerTestSupport.STANDIN, DockerTestSupport.STANDIN)));
+        List<String> names;
+        try {
+            cluster.start();
+            OfficialHandle handle = (OfficialHandle) cluster.handle();
+            names = handle.containerNames();
+
+            assertThat(names).hasSize(4).allMatch(n -> n.matches("nbci-(namenode|datanode|metastore|hiveserver2)-.*"));
+            java.net.HttpURLConnection http = (java.net.HttpURLConnection) new java.net.URL(cluster.getWebHdfsUrl()
+                    + "/?op=GETFILESTATUS").openConnection();
+            assertThat(http.getResponseCode()).isEqualTo(200);
+            String jdbc = cluster.getHiveJdbcUrl();
+            try (java.net.Socket socket = new java.net.Socket("localhost",
+                    Integer.parseInt(jdbc.replaceAll(".*:(\\d+)/default$", "$1")))) {
+                assertThat(socket.isConnected()).isTrue();
+            }
+            assertThat(Files.readString(cluster.getHadoopConfDir().resolve("core-site.xml")))
+                    .contains(cluster.getHdfsUri());
+            assertThatThrownBy(cluster::reset).hasMessageContaining("needs nbci's cluster image");
+        } finally {
+            cluster.stop();
+        }
+        for (String name : names) {
+            assertThat(client.listContainersCmd().withShowAll(true).withNameFilter(List.of(name)).exec())
+                    .as(name + " removed").isEmpty();
+        }
+    }
+
+    @Test
+    public void shouldRefuseGraphiteOnTheOfficialImages() {
+        LocalCluster cluster = new LocalCluster().withBackend(new DockerBackend().withDockerHost(host)
+                .withOfficialImages(OfficialImages.defaults()));
+
+        assertThatThrownBy(cluster::start).hasMessageContaining("have no Graphite sink")
+                .satisfies(e -> assertThat(((ClusterException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT));
+    }
+
+    @Test
     public void shouldRunAJobWithRepositoryEnvironmentAndExitCode() throws Exception {
         Path repo = temp.newFolder("repo").toPath();
         Files.writeString(repo.resolve("input.txt"), "three lines\nof\ninput\n");
@@ -180,14 +221,8 @@ public class DockerContainersIT {
         assertThat(cluster.metricValues("job.*")).containsExactlyInAnyOrder(1.0, 2.0);
     }
 
-    @Test
-    public void pruneShouldRemoveWhatAKilledJvmLeftButNotLiveClusters() throws Exception {
-        LocalCluster live = graphiteCluster();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), DockerOrphanMain.class.getName(), host));
-        Process owner = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String containerId;
+    /** Starts a Graphite-only cluster in another JVM; returns its container id once started. */
+    private static String clusterOfAnotherJvm(Process owner) throws Exception {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(owner.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line = out.readLine();
@@ -195,7 +230,36 @@ public class DockerContainersIT {
                 line = out.readLine();
             }
             assertThat(line).as("owner output").isNotNull();
-            containerId = line.split(" ")[1];
+            return line.split(" ")[1];
+        }
+    }
+
+    private static Process owner(String... extra) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DockerOrphanMain.class.getName(), host));
+        command.addAll(List.of(extra));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    @Test
+    public void shouldRemoveTheContainerAndNetworkWhenTheOwnerJvmExits() throws Exception {
+        Process owner = owner("exit");
+        String containerId = clusterOfAnotherJvm(owner);
+
+        assertThat(owner.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("owner exited").isTrue();
+
+        assertThat(client.listContainersCmd().withShowAll(true).withIdFilter(List.of(containerId)).exec())
+                .as("removed by the shutdown hook").isEmpty();
+    }
+
+    @Test
+    public void pruneShouldRemoveWhatAKilledJvmLeftButNotLiveClusters() throws Exception {
+        LocalCluster live = graphiteCluster();
+        Process owner = owner();
+        String containerId;
+        try {
+            containerId = clusterOfAnotherJvm(owner);
         } finally {
             owner.destroyForcibly(); // SIGKILL: its shutdown hook never runs
             owner.waitFor();

@@ -14,6 +14,8 @@ final class DockerTestSupport {
     /** The podman-service.sh images the tests use (built locally, never pulled). */
     static final String BUSYBOX = "localhost/nbci-busybox:1";
     static final String JRE = "localhost/nbci-jre:17";
+    /** Listens where apache/hadoop and apache/hive listen (scripts/podman-service.sh build_standin). */
+    static final String STANDIN = "localhost/nbci-standin:1";
 
     private DockerTestSupport() {
     }
