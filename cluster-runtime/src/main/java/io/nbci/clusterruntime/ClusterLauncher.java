@@ -133,11 +133,14 @@ public final class ClusterLauncher {
                 port = spec.hivePort();
                 hive = initialised;
                 hive.start();
+                if (spec.metastorePort() > 0) {
+                    hive.startMetastore(spec.metastorePort());
+                }
                 hive.awaitJdbc(System.currentTimeMillis() + 120_000);
                 if (spec.metastorePort() > 0) {
                     service = "metastore";
                     port = spec.metastorePort();
-                    hive.startMetastore(spec.metastorePort(), System.currentTimeMillis() + 60_000);
+                    hive.awaitMetastore(spec.metastorePort(), System.currentTimeMillis() + 60_000);
                 }
                 millis.put("hive", System.currentTimeMillis() - t0);
                 log("HiveServer2 ready at " + hive.jdbcUrl() + " in " + (System.currentTimeMillis() - t0) + " ms");

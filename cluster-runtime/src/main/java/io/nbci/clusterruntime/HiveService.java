@@ -134,10 +134,11 @@ final class HiveService implements AutoCloseable {
     }
 
     /**
-     * Serves the same (in-memory) metastore over Thrift on {@code metastorePort}, for clients such
-     * as Spark with Hive support that talk to a metastore rather than to HiveServer2.
+     * Starts serving the same (in-memory) metastore over Thrift on {@code metastorePort}, for
+     * clients such as Spark with Hive support that talk to a metastore rather than to HiveServer2.
+     * Returns at once; {@link #awaitMetastore} waits until it listens.
      */
-    void startMetastore(int metastorePort, long deadlineMillis) throws java.io.IOException, InterruptedException {
+    void startMetastore(int metastorePort) {
         HiveConf conf = new HiveConf();
         conf.set("metastore.thrift.port", String.valueOf(metastorePort));
         Thread thread = new Thread(() -> {
@@ -151,6 +152,9 @@ final class HiveService implements AutoCloseable {
         }, "metastore-thrift");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    void awaitMetastore(int metastorePort, long deadlineMillis) throws java.io.IOException, InterruptedException {
         while (true) {
             try (java.net.Socket socket = new java.net.Socket(host, metastorePort)) {
                 return;
@@ -159,7 +163,8 @@ final class HiveService implements AutoCloseable {
                     throw new java.io.IOException("metastore server failed: " + metastoreFailure, metastoreFailure);
                 }
                 if (System.currentTimeMillis() > deadlineMillis) {
-                    throw new java.io.IOException("metastore server not listening on port " + metastorePort + " in time", e);
+                    throw new java.io.IOException("metastore server not listening on port " + metastorePort
+                            + " in time", e);
                 }
                 Thread.sleep(100);
             }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code nbci cluster}: the local HDFS, Hive and Graphite sink (see docs/local-cluster.md). */
-@Command(name = "cluster",
+@Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Run a throwaway local HDFS, HiveServer2 and Graphite sink (docs/local-cluster.md).",
         subcommands = {
             ClusterUpCommand.class,

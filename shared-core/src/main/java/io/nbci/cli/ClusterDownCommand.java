@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nbci cluster down}: stops a cluster started with {@code nbci cluster up --detach}. */
-@Command(name = "down", description = "Stop the local cluster running from the working folder.")
+@Command(name = "down", mixinStandardHelpOptions = true, description = "Stop the local cluster running from the working folder.")
 public final class ClusterDownCommand implements Callable<Integer> {
 
     @Mixin

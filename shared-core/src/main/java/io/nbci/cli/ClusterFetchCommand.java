@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nbci cluster fetch}: resolves the cluster runtime into the Maven local repository ahead of use (air-gapped agents). */
-@Command(name = "fetch", description = {
+@Command(name = "fetch", mixinStandardHelpOptions = true, description = {
     "Download the cluster runtime (Hive, Hadoop) into the Maven local repository and cache its classpath,",
     "using the mirrors, credentials and proxies of your Maven settings."})
 public final class ClusterFetchCommand implements Callable<Integer> {

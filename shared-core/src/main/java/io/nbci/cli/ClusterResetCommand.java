@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nbci cluster reset}: returns a running local cluster to empty. */
-@Command(name = "reset", description = "Empty the running local cluster: drop non-default databases and the tables "
+@Command(name = "reset", mixinStandardHelpOptions = true, description = "Empty the running local cluster: drop non-default databases and the tables "
         + "of default, delete HDFS content, forget captured metrics.")
 public final class ClusterResetCommand implements Callable<Integer> {
 

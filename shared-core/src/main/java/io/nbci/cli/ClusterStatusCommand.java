@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nbci cluster status}: whether a local cluster runs, and its connection details. Exit 0 running, 3 not. */
-@Command(name = "status", description = {"Show whether the local cluster runs and how to reach it.",
+@Command(name = "status", mixinStandardHelpOptions = true, description = {"Show whether the local cluster runs and how to reach it.",
     "Exit code 0 when it runs, 3 when it does not."})
 public final class ClusterStatusCommand implements Callable<Integer> {
 

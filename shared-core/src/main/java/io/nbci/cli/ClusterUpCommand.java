@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nbci cluster up}: starts the local cluster, prints its connection details and writes an env file. */
-@Command(name = "up", description = {
+@Command(name = "up", mixinStandardHelpOptions = true, description = {
     "Start the local cluster, print its connection details and write an env file to source.",
     "Without --detach it runs until Ctrl-C; with --detach it keeps running until 'nbci cluster down'."})
 public final class ClusterUpCommand implements Callable<Integer> {

@@ -150,7 +150,6 @@ public final class EmbeddedBackend implements ClusterBackend {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + spec.memory());
         command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
         for (String open : JVM_OPENS) {
             command.add("--add-opens=" + open + "=ALL-UNNAMED");
         }

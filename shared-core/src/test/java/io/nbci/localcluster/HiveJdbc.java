@@ -27,6 +27,48 @@ final class HiveJdbc {
     }
 
     static synchronized Connection connect(String url) throws SQLException {
+        load();
+        Properties props = new Properties();
+        props.setProperty("user", "nbci");
+        props.setProperty("password", "");
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return driver.connect(url, props);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Database names as a Thrift metastore client sees them (the client Spark with Hive support
+     * uses), through the same isolated runtime class loader.
+     */
+    @SuppressWarnings("unchecked")
+    static synchronized List<String> metastoreDatabases(String metastoreUri) throws Exception {
+        load();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            Class<?> configuration = Class.forName("org.apache.hadoop.conf.Configuration", true, loader);
+            Object conf = configuration.getDeclaredConstructor().newInstance();
+            configuration.getMethod("set", String.class, String.class).invoke(conf, "hive.metastore.uris", metastoreUri);
+            configuration.getMethod("set", String.class, String.class).invoke(conf, "metastore.thrift.uris", metastoreUri);
+            Object client = Class.forName("org.apache.hadoop.hive.metastore.HiveMetaStoreClient", true, loader)
+                    .getConstructor(configuration).newInstance(conf);
+            try {
+                return (List<String>) client.getClass().getMethod("getAllDatabases").invoke(client);
+            } finally {
+                client.getClass().getMethod("close").invoke(client);
+            }
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static void load() {
         if (driver == null) {
             List<URL> urls = new ArrayList<>();
             for (Path jar : RuntimeClasspath.resolve(LogSink.silent())) {
@@ -43,17 +85,6 @@ final class HiveJdbc {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("hive-jdbc not in the cluster runtime", e);
             }
-        }
-        Properties props = new Properties();
-        props.setProperty("user", "nbci");
-        props.setProperty("password", "");
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return driver.connect(url, props);
-        } finally {
-            thread.setContextClassLoader(previous);
         }
     }
 
