@@ -254,6 +254,24 @@ public class DockerContainersIT {
     }
 
     @Test
+    public void shouldReachAnEmbeddedClusterFromAJobOnTheHostNetwork() throws Exception {
+        try (LocalCluster embedded = new LocalCluster().withServices(ClusterService.GRAPHITE).withMemory("64m").start()) {
+            ContainerJob job = ContainerJob.builder(DockerTestSupport.BUSYBOX, "sh", "-c",
+                    "echo \"job.host 3 1700000000\" | nc localhost $NBCI_GRAPHITE_PORT").cluster(embedded).build();
+
+            JobResult result = new JobContainers(host).run(job, LogSink.silent());
+
+            assertThat(job.network()).isEqualTo(ContainerJob.Network.host());
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (embedded.metricCount("job.host") < 1 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(embedded.metricValues("job.host")).containsExactly(3.0);
+        }
+    }
+
+    @Test
     public void pruneShouldRemoveWhatAKilledJvmLeftButNotLiveClusters() throws Exception {
         LocalCluster live = graphiteCluster();
         Process owner = owner();
