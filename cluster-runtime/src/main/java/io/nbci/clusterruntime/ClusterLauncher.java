@@ -76,11 +76,15 @@ public final class ClusterLauncher {
         int port = spec.controlPort();
         try {
             control = new ServerSocket();
-            control.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), spec.controlPort()));
+            control.bind(new InetSocketAddress(spec.bindHost().isEmpty() ? InetAddress.getLoopbackAddress()
+                    : InetAddress.getByName(spec.bindHost()), spec.controlPort()));
+            if (!spec.bindHost().isEmpty()) {
+                System.setProperty(HiveService.BIND_HOST_PROPERTY, spec.bindHost());
+            }
             if (spec.graphite()) {
                 service = "graphite";
                 port = spec.graphitePort();
-                graphite = new GraphiteSink(spec.host(), spec.graphitePort());
+                graphite = new GraphiteSink(spec.serviceBindHost(), spec.graphitePort());
                 millis.put("graphite", System.currentTimeMillis() - t0);
             }
             String hdfsUri = "hdfs://" + spec.host() + ":" + spec.hdfsPort();
@@ -89,7 +93,8 @@ public final class ClusterLauncher {
                 hdfsFuture = CompletableFuture.supplyAsync(() -> {
                     try {
                         HdfsService started = new HdfsService(spec.workDir().resolve("hdfs"), spec.host(),
-                                spec.hdfsPort(), spec.hdfsHttpPort());
+                                spec.hdfsPort(), spec.hdfsHttpPort(), spec.bindHost(), new int[] {spec.datanodePort(),
+                                        spec.datanodeHttpPort(), spec.datanodeIpcPort()});
                         log("HDFS ready at " + started.uri() + " in " + (System.currentTimeMillis() - t0) + " ms");
                         return started;
                     } catch (IOException e) {

@@ -20,6 +20,16 @@ final class HdfsService implements AutoCloseable {
     private final String uri;
 
     HdfsService(Path baseDir, String host, int port, int httpPort) throws IOException {
+        this(baseDir, host, port, httpPort, "", new int[] {0, 0, 0});
+    }
+
+    /**
+     * @param bindHost      address the NameNode and DataNode listen on when it differs from {@code host}
+     *                      (a container: 0.0.0.0), empty for {@code host}
+     * @param datanodePorts fixed DataNode transfer, HTTP and IPC ports (0 = any free port)
+     */
+    HdfsService(Path baseDir, String host, int port, int httpPort, String bindHost, int[] datanodePorts)
+            throws IOException {
         Configuration conf = new HdfsConfiguration();
         conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, baseDir.toString());
         conf.set("hadoop.tmp.dir", baseDir.resolve("tmp").toString());
@@ -29,7 +39,19 @@ final class HdfsService implements AutoCloseable {
         conf.setInt("dfs.replication", 1);
         conf.setInt("dfs.namenode.safemode.extension", 0);
         conf.setInt("dfs.heartbeat.interval", 1);
+        boolean fixedDataNode = !bindHost.isEmpty();
+        if (fixedDataNode) {
+            conf.set("dfs.namenode.rpc-bind-host", bindHost);
+            conf.set("dfs.namenode.servicerpc-bind-host", bindHost);
+            conf.set("dfs.namenode.http-bind-host", bindHost);
+            conf.set("dfs.datanode.address", bindHost + ":" + datanodePorts[0]);
+            conf.set("dfs.datanode.http.address", bindHost + ":" + datanodePorts[1]);
+            conf.set("dfs.datanode.ipc.address", bindHost + ":" + datanodePorts[2]);
+            conf.setBoolean("dfs.client.use.datanode.hostname", true);
+            conf.setBoolean("dfs.datanode.use.datanode.hostname", true);
+        }
         cluster = new MiniDFSCluster.Builder(conf)
+                .checkDataNodeAddrConfig(fixedDataNode)
                 .numDataNodes(1)
                 .nameNodePort(port)
                 .nameNodeHttpPort(httpPort)

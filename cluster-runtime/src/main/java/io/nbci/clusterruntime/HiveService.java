@@ -27,6 +27,9 @@ final class HiveService implements AutoCloseable {
     private final int port;
     private final HiveServer2 server;
 
+    /** System property: the address HiveServer2 listens on when it differs from the client host (in a container). */
+    static final String BIND_HOST_PROPERTY = "nbci.cluster.bind.host";
+
     private HiveService(String host, int port, HiveServer2 server) {
         this.host = host;
         this.port = port;
@@ -37,7 +40,7 @@ final class HiveService implements AutoCloseable {
     static Map<String, String> settings(Path workDir, String host, int port, String hdfsUri) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("fs.defaultFS", hdfsUri);
-        s.put("hive.server2.thrift.bind.host", host);
+        s.put("hive.server2.thrift.bind.host", System.getProperty(BIND_HOST_PROPERTY, host));
         s.put("hive.server2.thrift.port", String.valueOf(port));
         s.put("hive.server2.transport.mode", "binary");
         s.put("hive.server2.authentication", "NONE");

@@ -18,10 +18,17 @@ import java.util.Properties;
  * ({@code 0} = detached: do not watch the parent), {@code services} (comma list of
  * {@code hdfs,hive,graphite}), {@code host}, {@code hdfs.port}, {@code hdfs.http.port},
  * {@code hive.port}, {@code metastore.port}, {@code graphite.port}.
+ *
+ * <p>Optional keys for a launcher inside a container (the container backend writes them):
+ * {@code bind.host} (the address every service and the control port listen on, e.g.
+ * {@code 0.0.0.0}; default: {@code host} for services and loopback for control),
+ * {@code datanode.port}, {@code datanode.http.port}, {@code datanode.ipc.port} (fixed DataNode
+ * ports so they can be published under the same numbers; default: any free port).
  */
 record LaunchSpec(Path workDir, boolean temporary, Path readyFile, int controlPort, String token, long parentPid,
         boolean hdfs, boolean hive, boolean graphite, String host, int hdfsPort, int hdfsHttpPort, int hivePort,
-        int metastorePort, int graphitePort, String externalJdbcUrl) {
+        int metastorePort, int graphitePort, String bindHost, int datanodePort, int datanodeHttpPort,
+        int datanodeIpcPort, String externalJdbcUrl) {
 
     static final String PROTOCOL = "1";
 
@@ -49,7 +56,16 @@ record LaunchSpec(Path workDir, boolean temporary, Path readyFile, int controlPo
                 Integer.parseInt(p.getProperty("hive.port", "0")),
                 Integer.parseInt(p.getProperty("metastore.port", "0")),
                 Integer.parseInt(p.getProperty("graphite.port", "0")),
+                p.getProperty("bind.host", ""),
+                Integer.parseInt(p.getProperty("datanode.port", "0")),
+                Integer.parseInt(p.getProperty("datanode.http.port", "0")),
+                Integer.parseInt(p.getProperty("datanode.ipc.port", "0")),
                 p.getProperty("hive.jdbc.url"));
+    }
+
+    /** The address services listen on: {@code bind.host} when given, else the client host name. */
+    String serviceBindHost() {
+        return bindHost.isEmpty() ? host : bindHost;
     }
 
     private static String required(Properties p, String key, Path file) {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
             ClusterStatusCommand.class,
             ClusterResetCommand.class,
             ClusterFetchCommand.class,
+            ClusterPruneCommand.class,
         })
 public final class ClusterCommand implements Callable<Integer> {
 
@@ -26,7 +27,7 @@ public final class ClusterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "a subcommand is required: up, down, status, reset or fetch");
+                "a subcommand is required: up, down, status, reset, fetch or prune");
     }
 
     static int ok() {

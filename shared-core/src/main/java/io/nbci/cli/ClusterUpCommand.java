@@ -3,7 +3,10 @@ package io.nbci.cli;
 import io.nbci.common.AtomicFiles;
 import io.nbci.common.ExitCode;
 import io.nbci.common.LogSink;
+import io.nbci.localcluster.ClusterBackend;
 import io.nbci.localcluster.ClusterService;
+import io.nbci.localcluster.DockerBackend;
+import io.nbci.localcluster.EmbeddedBackend;
 import io.nbci.localcluster.LocalCluster;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,10 +64,20 @@ public final class ClusterUpCommand implements Callable<Integer> {
             description = "Startup timeout in seconds (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--backend", defaultValue = "embedded", paramLabel = "embedded|docker",
+            description = "Where the services run: a child JVM (embedded) or a container through DOCKER_HOST "
+                    + "(docker; docs/containers.md). Default: ${DEFAULT-VALUE}.")
+    String backend;
+
+    @Option(names = "--image", paramLabel = "IMAGE",
+            description = "With --backend docker: the cluster image (default: localhost/nbci-cluster:<version>).")
+    String image;
+
     @Override
     public Integer call() throws InterruptedException {
         LogSink log = options.log();
         LocalCluster cluster = new LocalCluster()
+                .withBackend(backend(backend, image))
                 .withWorkingFolder(work)
                 .withMemory(memory)
                 .withHdfsPort(hdfsPort)
@@ -106,6 +119,22 @@ public final class ClusterUpCommand implements Callable<Integer> {
         }
         if (env != null) {
             log.info("env file: " + env + "   (source it: . " + env + ")");
+        }
+    }
+
+    static ClusterBackend backend(String name, String image) {
+        switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "embedded":
+                if (image != null) {
+                    throw new io.nbci.common.NbciException(ExitCode.BAD_INPUT,
+                            "--image: only with --backend docker, found --backend " + name);
+                }
+                return new EmbeddedBackend();
+            case "docker":
+                return image == null ? new DockerBackend() : new DockerBackend().withImage(image);
+            default:
+                throw new io.nbci.common.NbciException(ExitCode.BAD_INPUT,
+                        "--backend: embedded or docker expected, found '" + name + "'");
         }
     }
 

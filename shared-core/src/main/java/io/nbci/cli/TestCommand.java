@@ -66,6 +66,10 @@ public final class TestCommand implements Callable<Integer> {
             description = "embedded (a local cluster in a child JVM), external (an existing cluster) or docker.")
     String backend;
 
+    @Option(names = "--image", paramLabel = "IMAGE",
+            description = "With --backend docker: the cluster image (default: localhost/nbci-cluster:<version>).")
+    String image;
+
     @Option(names = "--keep-cluster", description = "Leave the cluster running (and the last scenario's data) for"
             + " inspection; stop it with: nbci cluster down --work <output-dir>/cluster.")
     boolean keepCluster;
@@ -112,8 +116,7 @@ public final class TestCommand implements Callable<Integer> {
                         require(hdfsUri, "--hdfs-uri"), webHdfsUrl, metastoreUri, scratchPrefix));
                 break;
             default:
-                throw new io.nbci.common.NbciException(ExitCode.BAD_INPUT, "--backend: embedded or external expected,"
-                        + " found " + backend);
+                cluster.withBackend(ClusterUpCommand.backend(backend, image));
         }
         RunResults run;
         try {

@@ -22,7 +22,9 @@ public record ClusterSpec(Set<ClusterService> services, String host, Map<Port, I
 
     /** The ports a cluster listens on. */
     public enum Port {
-        HDFS, WEBHDFS, HIVE, METASTORE, GRAPHITE, CONTROL
+        HDFS, WEBHDFS, HIVE, METASTORE, GRAPHITE, CONTROL,
+        /** DataNode transfer, HTTP and IPC ports: fixed only by backends that publish them (containers). */
+        DATANODE, DATANODE_HTTP, DATANODE_IPC
     }
 
     public ClusterSpec {

@@ -246,7 +246,7 @@ public final class EmbeddedBackend implements ClusterBackend {
                 control, process, null);
     }
 
-    private static ClusterEndpoints endpoints(String host, Map<ClusterSpec.Port, Integer> ports, Path work) {
+    static ClusterEndpoints endpoints(String host, Map<ClusterSpec.Port, Integer> ports, Path work) {
         Integer hdfs = ports.get(ClusterSpec.Port.HDFS);
         Integer webHdfs = ports.get(ClusterSpec.Port.WEBHDFS);
         Integer hive = ports.get(ClusterSpec.Port.HIVE);

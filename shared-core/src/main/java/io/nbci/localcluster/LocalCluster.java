@@ -55,6 +55,9 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Reconnects to a cluster started from {@code workingFolder} by another process (nbci cluster up --detach). */
     public static LocalCluster attach(Path workingFolder) {
+        if (DockerBackend.isContainerCluster(workingFolder)) {
+            return new LocalCluster(DockerBackend.attach(workingFolder));
+        }
         return new LocalCluster(EmbeddedBackend.attach(workingFolder));
     }
 
@@ -274,6 +277,11 @@ public final class LocalCluster implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** The backend's handle of the running cluster (package use: job containers join its network). */
+    ClusterHandle handle() {
+        return running();
     }
 
     private ClusterHandle running() {

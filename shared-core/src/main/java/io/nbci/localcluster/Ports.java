@@ -81,6 +81,9 @@ final class Ports {
         switch (port) {
             case HDFS:
             case WEBHDFS:
+            case DATANODE:
+            case DATANODE_HTTP:
+            case DATANODE_IPC:
                 return "hdfs";
             case HIVE:
             case METASTORE:

@@ -1,0 +1,178 @@
+package io.nbci.localcluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.nbci.results.MetricSample;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A cluster running in a container, driven over the launcher's control port published on loopback. */
+final class DockerHandle implements ClusterHandle {
+
+    private static final Set<DockerHandle> ON_EXIT = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (DockerHandle handle : List.copyOf(ON_EXIT)) {
+                try {
+                    handle.stop();
+                } catch (RuntimeException e) {
+                    // best effort at exit; nbci cluster prune removes what is left
+                }
+            }
+        }, "nbci-docker-cleanup"));
+    }
+
+    private final DockerClient client;
+    private final String dockerHost;
+    private final ClusterEndpoints endpoints;
+    private final Path work;
+    private final boolean temporary;
+    private final ControlClient control;
+    private final ServiceContainers.Running running;
+    private final String containerId;
+    private final String network;
+    private volatile boolean stopped;
+
+    DockerHandle(DockerClient client, String dockerHost, ClusterEndpoints endpoints, Path work, boolean temporary,
+            ControlClient control, ServiceContainers.Running running, String network) {
+        this(client, dockerHost, endpoints, work, temporary, control, running, running.id, network);
+    }
+
+    DockerHandle(DockerClient client, String dockerHost, ClusterEndpoints endpoints, Path work, boolean temporary,
+            ControlClient control, String containerId, String network) {
+        this(client, dockerHost, endpoints, work, temporary, control, null, containerId, network);
+    }
+
+    private DockerHandle(DockerClient client, String dockerHost, ClusterEndpoints endpoints, Path work,
+            boolean temporary, ControlClient control, ServiceContainers.Running running, String containerId,
+            String network) {
+        this.client = client;
+        this.dockerHost = dockerHost;
+        this.endpoints = endpoints;
+        this.work = work;
+        this.temporary = temporary;
+        this.control = control;
+        this.running = running;
+        this.containerId = containerId;
+        this.network = network;
+    }
+
+    static void removeOnExit(DockerHandle handle) {
+        ON_EXIT.add(handle);
+    }
+
+    /** The container's id: job containers join its network namespace ({@code container:ID}). */
+    String containerId() {
+        return containerId;
+    }
+
+    /** The suite's user-defined network, where the cluster answers as {@link DockerBackend#ALIAS}. */
+    String network() {
+        return network;
+    }
+
+    String dockerHost() {
+        return dockerHost;
+    }
+
+    @Override
+    public ClusterEndpoints endpoints() {
+        return endpoints;
+    }
+
+    @Override
+    public Path workingFolder() {
+        return work;
+    }
+
+    @Override
+    public Duration reset() {
+        long t0 = System.nanoTime();
+        control.send("RESET", "", 120_000);
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    @Override
+    public HiveResult hive(List<String> statements) {
+        return HqlCodec.decode(control.send("HQL", HqlCodec.encode(statements), 600_000));
+    }
+
+    @Override
+    public List<MetricSample> metrics(String glob) {
+        JsonNode answer = control.send("METRICS", glob, 30_000);
+        List<MetricSample> samples = new ArrayList<>();
+        for (JsonNode metric : answer.path("metrics")) {
+            samples.add(new MetricSample(metric.path("name").asText(), metric.path("value").asDouble(),
+                    metric.path("timestamp").asLong()));
+        }
+        return List.copyOf(samples);
+    }
+
+    @Override
+    public void clearMetrics() {
+        control.send("CLEAR_METRICS", "", 30_000);
+    }
+
+    @Override
+    public boolean isRunning() {
+        if (stopped) {
+            return false;
+        }
+        try {
+            if (!Boolean.TRUE.equals(client.inspectContainerCmd(containerId).exec().getState().getRunning())) {
+                return false;
+            }
+            control.send("PING", "", 5000);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** No process on this machine: the services run in a container. */
+    @Override
+    public OptionalLong pid() {
+        return OptionalLong.empty();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        ON_EXIT.remove(this);
+        if (running != null) {
+            running.close();
+        } else {
+            try {
+                client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+            } catch (NotFoundException e) {
+                // already removed
+            }
+        }
+        removeNetwork(client, network);
+        if (temporary) {
+            FileTrees.delete(work);
+        } else {
+            FileTrees.delete(work.resolve(DockerBackend.CONTAINER_FILE));
+        }
+    }
+
+    static void removeNetwork(DockerClient client, String network) {
+        try {
+            client.removeNetworkCmd(network).exec();
+        } catch (NotFoundException e) {
+            // never created or already removed
+        } catch (RuntimeException e) {
+            // still in use by a job container: prune removes it later
+        }
+    }
+}
