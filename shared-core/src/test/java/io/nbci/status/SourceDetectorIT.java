@@ -130,10 +130,15 @@ public class SourceDetectorIT {
 
     @Test
     public void shouldFindNothingOutsideAClone() throws Exception {
-        Path empty = temp.newFolder("not-a-clone").toPath();
+        // outside the build folder: the ITs' java.io.tmpdir is target/, inside this repository's own clone
+        Path empty = java.nio.file.Files.createTempDirectory(Path.of("/tmp"), "nbci-not-a-clone");
         BuildSource source = new SourceDetector(Map.of(), empty,
                 LogSink.silent()).detect(new GitHubProvider(), null, null, null, null);
-        assertThat(source.sha()).isNull();
-        assertThat(source.repository()).isNull();
+        try {
+            assertThat(source.sha()).isNull();
+            assertThat(source.repository()).isNull();
+        } finally {
+            java.nio.file.Files.delete(empty);
+        }
     }
 }
