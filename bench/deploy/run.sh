@@ -12,8 +12,8 @@ cp="$root/shared-core/target/classes:$root/shared-core/target/test-classes:$(cat
 work="$root/shared-core/target/bench-deploy"
 rm -rf "$work" && mkdir -p "$work/tmp"
 opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED"
-java $opens -Xmx1g -Djava.io.tmpdir="$work/tmp" -Dlog4j.configuration=none \
+java $opens -Xmx1g -Djava.io.tmpdir="$work/tmp" -Dlog4j.configuration=none -Dnbci.deploy.hashCacheDir="$work/hashes" \
   -Dfiles="${FILES:-1000}" -DfileSize="${FILE_SIZE:-100000}" -Drounds="${ROUNDS:-2}" -Dparallel="${PARALLEL:-8}" \
   -cp "$cp" "$root/bench/deploy/DeployBench.java" "$work" 2> "$work/stderr.log" || {
     echo "bench failed; see $work/stderr.log" >&2; tail -20 "$work/stderr.log" >&2; exit 1; }
-rm -rf "$work/src" "$work/dfs"
+rm -rf "$work/src" "$work/dfs" "$work/hashes"

@@ -30,8 +30,9 @@ public final class ReleasesCommand implements Callable<Integer> {
         try (TargetConnection connection = TargetConnection.open(target)) {
             Deployer deployer = new Deployer(connection, log);
             List<ReleaseInfo> releases = deployer.releases();
-            log.info("releases of " + target.name() + " (" + target.location() + "/releases), live "
-                    + "pointer " + deployer.currentPointer().toUri().getPath() + ":");
+            log.info("releases of " + target.name() + " (" + target.location() + ", layout "
+                    + target.layout().name().toLowerCase(Locale.ROOT) + "), live pointer "
+                    + deployer.currentPointer().toUri().getPath() + ":");
             log.info(String.format(Locale.ROOT, "  %-42s %-30s %6s %10s  %-12s %s", "RELEASE", "CREATED", "FILES",
                     "BYTES", "COMMIT", "BY"));
             for (ReleaseInfo release : releases) {
