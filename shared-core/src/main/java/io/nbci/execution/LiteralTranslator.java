@@ -13,25 +13,35 @@ import java.util.regex.Pattern;
  * What the built-in translators share: the walk over a parameter value (null, booleans,
  * integers, floats, strings, maps, lists), {@code # } comments, {@code name = literal}
  * assignments and finding assigned names with a per-language pattern. Each language supplies
- * its words for the leaves and how a map or list is written.
+ * its {@link Syntax} (words for the leaves, how a map or list is written) and its string escaping.
  */
 abstract class LiteralTranslator implements ParameterTranslator {
     private final Pattern assignment;
     private final String language;
+    private final Syntax syntax;
+
+    /**
+     * A language's words for the leaves and its map/list syntax: maps are written
+     * {@code mapOpen key keyValue value, ... mapClose}, lists {@code listOpen item, ... listClose}.
+     */
+    record Syntax(String none, String yes, String no, String nan, String infinity, String negativeInfinity,
+            String keyValue, String mapOpen, String mapClose, String listOpen, String listClose) {
+    }
 
     /** {@code assignment} must capture the assigned name in group 1; {@code language} is for messages. */
-    LiteralTranslator(Pattern assignment, String language) {
+    LiteralTranslator(Pattern assignment, String language, Syntax syntax) {
         this.assignment = assignment;
         this.language = language;
+        this.syntax = syntax;
     }
 
     @Override
     public final String literal(Object value) {
         if (value == null) {
-            return nullLiteral();
+            return syntax.none();
         }
         if (value instanceof Boolean) {
-            return booleanLiteral((Boolean) value);
+            return (Boolean) value ? syntax.yes() : syntax.no();
         }
         if (value instanceof Integer || value instanceof Long || value instanceof BigInteger
                 || value instanceof Short || value instanceof Byte) {
@@ -40,10 +50,10 @@ abstract class LiteralTranslator implements ParameterTranslator {
         if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
             double d = ((Number) value).doubleValue();
             if (Double.isNaN(d)) {
-                return nanLiteral();
+                return syntax.nan();
             }
             if (Double.isInfinite(d)) {
-                return infinityLiteral(d > 0);
+                return d > 0 ? syntax.infinity() : syntax.negativeInfinity();
             }
             return NotebookJson.pythonRepr(d);
         }
@@ -52,33 +62,19 @@ abstract class LiteralTranslator implements ParameterTranslator {
         }
         if (value instanceof Map) {
             List<String> items = new ArrayList<>();
-            ((Map<?, ?>) value).forEach((k, v) -> items.add(entry(stringLiteral(String.valueOf(k)), literal(v))));
-            return mapLiteral(items);
+            ((Map<?, ?>) value).forEach((k, v) -> items.add(stringLiteral(String.valueOf(k)) + syntax.keyValue() + literal(v)));
+            return syntax.mapOpen() + String.join(", ", items) + syntax.mapClose();
         }
         if (value instanceof List) {
             List<String> items = new ArrayList<>();
             ((List<?>) value).forEach(v -> items.add(literal(v)));
-            return listLiteral(items);
+            return syntax.listOpen() + String.join(", ", items) + syntax.listClose();
         }
         throw ParameterTranslator.unsupported(value, language);
     }
 
-    abstract String nullLiteral();
-
-    abstract String booleanLiteral(boolean value);
-
-    abstract String nanLiteral();
-
-    abstract String infinityLiteral(boolean positive);
-
+    /** {@code text} as a string literal of the language. */
     abstract String stringLiteral(String text);
-
-    /** One map entry from the key's string literal and the value's literal. */
-    abstract String entry(String key, String value);
-
-    abstract String mapLiteral(List<String> entries);
-
-    abstract String listLiteral(List<String> items);
 
     @Override
     public String comment(String text) {

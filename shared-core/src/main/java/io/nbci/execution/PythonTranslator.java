@@ -1,6 +1,5 @@
 package io.nbci.execution;
 
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,10 +10,12 @@ import java.util.regex.Pattern;
  * lists and dicts.
  */
 public final class PythonTranslator extends LiteralTranslator {
+    private static final Syntax SYNTAX = new Syntax("None", "True", "False", "float('nan')", "float('inf')",
+            "float('-inf')", ": ", "{", "}", "[", "]");
     private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*(?::[^=]*)?=(?!=)");
 
     public PythonTranslator() {
-        super(ASSIGNMENT, "Python");
+        super(ASSIGNMENT, "Python", SYNTAX);
     }
 
     @Override
@@ -23,43 +24,8 @@ public final class PythonTranslator extends LiteralTranslator {
     }
 
     @Override
-    String nullLiteral() {
-        return "None";
-    }
-
-    @Override
-    String booleanLiteral(boolean value) {
-        return value ? "True" : "False";
-    }
-
-    @Override
-    String nanLiteral() {
-        return "float('nan')";
-    }
-
-    @Override
-    String infinityLiteral(boolean positive) {
-        return positive ? "float('inf')" : "float('-inf')";
-    }
-
-    @Override
     String stringLiteral(String text) {
         return string(text);
-    }
-
-    @Override
-    String entry(String key, String value) {
-        return key + ": " + value;
-    }
-
-    @Override
-    String mapLiteral(List<String> entries) {
-        return "{" + String.join(", ", entries) + "}";
-    }
-
-    @Override
-    String listLiteral(List<String> items) {
-        return "[" + String.join(", ", items) + "]";
     }
 
     /** {@code "..."} with Python's unicode_escape escaping, plus escaped double quotes. */

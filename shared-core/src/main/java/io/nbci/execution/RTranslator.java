@@ -1,6 +1,5 @@
 package io.nbci.execution;
 
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,10 +10,12 @@ import java.util.regex.Pattern;
  * as the example of a language other than Python.
  */
 public final class RTranslator extends LiteralTranslator {
+    private static final Syntax SYNTAX = new Syntax("NULL", "TRUE", "FALSE", "NaN", "Inf", "-Inf", " = ", "list(", ")",
+            "list(", ")");
     private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z.][A-Za-z0-9._]*)\\s*(=|<-)");
 
     public RTranslator() {
-        super(ASSIGNMENT, "R");
+        super(ASSIGNMENT, "R", SYNTAX);
     }
 
     @Override
@@ -23,43 +24,8 @@ public final class RTranslator extends LiteralTranslator {
     }
 
     @Override
-    String nullLiteral() {
-        return "NULL";
-    }
-
-    @Override
-    String booleanLiteral(boolean value) {
-        return value ? "TRUE" : "FALSE";
-    }
-
-    @Override
-    String nanLiteral() {
-        return "NaN";
-    }
-
-    @Override
-    String infinityLiteral(boolean positive) {
-        return positive ? "Inf" : "-Inf";
-    }
-
-    @Override
     String stringLiteral(String text) {
         return string(text);
-    }
-
-    @Override
-    String entry(String key, String value) {
-        return key + " = " + value;
-    }
-
-    @Override
-    String mapLiteral(List<String> entries) {
-        return "list(" + String.join(", ", entries) + ")";
-    }
-
-    @Override
-    String listLiteral(List<String> items) {
-        return "list(" + String.join(", ", items) + ")";
     }
 
     private static String string(String text) {
