@@ -141,38 +141,37 @@ public final class CommitStatusBuilder extends NbciBuilder {
         }
 
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            host().checkConfigure(item);
-            return host().secretTextItems(item, credentialsId);
+            return StatusForms.credentialsIdItems(host(), item, credentialsId);
         }
 
         @POST
         public FormValidation doCheckContext(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Validation.contextName(value));
+            return StatusForms.checkContext(host(), item, value);
         }
 
         @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Validation.required(value, "the secret text credential holding the provider token"));
+            return StatusForms.checkCredentialsId(host(), item, value);
         }
 
         @POST
         public FormValidation doCheckUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Validation.uri(value, Validation.WEB_SCHEMES));
+            return StatusForms.checkWebUrl(host(), item, value);
         }
 
         @POST
         public FormValidation doCheckSha(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Validation.sha(value));
+            return StatusForms.checkSha(host(), item, value);
         }
 
         @POST
         public FormValidation doCheckRepository(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Validation.repository(value));
+            return StatusForms.checkRepository(host(), item, value);
         }
 
         @POST
         public FormValidation doCheckApiUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Validation.uri(value, Validation.WEB_SCHEMES));
+            return StatusForms.checkWebUrl(host(), item, value);
         }
     }
 }

@@ -14,7 +14,6 @@ import io.nbci.common.Secret;
 import io.nbci.launch.CommitStatusConfig;
 import io.nbci.launch.GateConfig;
 import io.nbci.launch.Outcome;
-import io.nbci.launch.Validation;
 import io.nbci.results.ResultsFile;
 import io.nbci.results.RunResults;
 import java.io.IOException;
@@ -287,44 +286,37 @@ public final class GateStep extends Step {
         }
 
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            host().checkConfigure(item);
-            return host().secretTextItems(item, credentialsId);
+            return StatusForms.credentialsIdItems(host(), item, credentialsId);
         }
 
         @POST
         public FormValidation doCheckContext(@AncestorInPath Item item, @QueryParameter String value) {
-            host().checkConfigure(item);
-            return Forms.of(Validation.contextName(value));
+            return StatusForms.checkContext(host(), item, value);
         }
 
         @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            host().checkConfigure(item);
-            return Forms.of(Validation.required(value, "the secret text credential holding the provider token"));
+            return StatusForms.checkCredentialsId(host(), item, value);
         }
 
         @POST
         public FormValidation doCheckUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            host().checkConfigure(item);
-            return Forms.of(Validation.uri(value, Validation.WEB_SCHEMES));
+            return StatusForms.checkWebUrl(host(), item, value);
         }
 
         @POST
         public FormValidation doCheckSha(@AncestorInPath Item item, @QueryParameter String value) {
-            host().checkConfigure(item);
-            return Forms.of(Validation.sha(value));
+            return StatusForms.checkSha(host(), item, value);
         }
 
         @POST
         public FormValidation doCheckRepository(@AncestorInPath Item item, @QueryParameter String value) {
-            host().checkConfigure(item);
-            return Forms.of(Validation.repository(value));
+            return StatusForms.checkRepository(host(), item, value);
         }
 
         @POST
         public FormValidation doCheckApiUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            host().checkConfigure(item);
-            return Forms.of(Validation.uri(value, Validation.WEB_SCHEMES));
+            return StatusForms.checkWebUrl(host(), item, value);
         }
     }
 }

@@ -15,10 +15,14 @@ import io.nbci.common.NbciException;
 import io.nbci.launch.Check;
 import io.nbci.launch.NbciInvocation;
 import io.nbci.launch.Outcome;
+import io.nbci.launch.Validation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Base of the nbci build steps. Each subclass only translates its form fields into one core
@@ -96,6 +100,36 @@ public abstract class NbciBuilder extends Builder implements SimpleBuildStep {
         FormValidation check(Item item, Check check) {
             host().checkConfigure(item);
             return Forms.of(check);
+        }
+    }
+
+    /**
+     * Base of the descriptors of the steps that write an output folder, a JUnit file and a
+     * results file: the form checks of those three fields.
+     */
+    public abstract static class ReportingDescriptor extends NbciBuilderDescriptor {
+
+        protected ReportingDescriptor() {
+        }
+
+        /** For tests: a descriptor over a fake host. */
+        ReportingDescriptor(Class<? extends Builder> type, JenkinsHost host) {
+            super(type, host);
+        }
+
+        @POST
+        public FormValidation doCheckOutputDir(@AncestorInPath Item item, @QueryParameter String value) {
+            return check(item, Validation.workspacePath(value));
+        }
+
+        @POST
+        public FormValidation doCheckJunitFile(@AncestorInPath Item item, @QueryParameter String value) {
+            return check(item, Validation.workspacePath(value));
+        }
+
+        @POST
+        public FormValidation doCheckResultsFile(@AncestorInPath Item item, @QueryParameter String value) {
+            return check(item, Validation.workspacePath(value));
         }
     }
 }

@@ -165,7 +165,7 @@ public final class RunNotebooksBuilder extends NbciBuilder {
     /** Form, help and validation of the step. */
     @Extension
     @Symbol("nbciRunNotebooks")
-    public static final class DescriptorImpl extends NbciBuilderDescriptor {
+    public static final class DescriptorImpl extends ReportingDescriptor {
         public DescriptorImpl() {
         }
 
@@ -183,11 +183,6 @@ public final class RunNotebooksBuilder extends NbciBuilder {
             io.nbci.launch.Check required = Validation.required(value,
                     "a notebook, a folder or a glob such as notebooks/**/*.ipynb");
             return check(item, required.isError() ? required : Validation.glob(value));
-        }
-
-        @POST
-        public FormValidation doCheckOutputDir(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Validation.workspacePath(value));
         }
 
         @POST
@@ -229,16 +224,6 @@ public final class RunNotebooksBuilder extends NbciBuilder {
         @POST
         public FormValidation doCheckJobs(@AncestorInPath Item item, @QueryParameter String value) {
             return check(item, Validation.jobs(value));
-        }
-
-        @POST
-        public FormValidation doCheckJunitFile(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Validation.workspacePath(value));
-        }
-
-        @POST
-        public FormValidation doCheckResultsFile(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Validation.workspacePath(value));
         }
     }
 }

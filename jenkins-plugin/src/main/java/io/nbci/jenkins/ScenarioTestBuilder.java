@@ -130,7 +130,7 @@ public final class ScenarioTestBuilder extends NbciBuilder {
     /** Form, help and validation of the step. */
     @Extension
     @Symbol("nbciTest")
-    public static final class DescriptorImpl extends NbciBuilderDescriptor {
+    public static final class DescriptorImpl extends ReportingDescriptor {
         public DescriptorImpl() {
         }
 
@@ -179,21 +179,6 @@ public final class ScenarioTestBuilder extends NbciBuilder {
         @POST
         public FormValidation doCheckScratchPrefix(@AncestorInPath Item item, @QueryParameter String value) {
             return check(item, Validation.isBlank(value) ? io.nbci.launch.Check.ok() : Validation.targetName(value));
-        }
-
-        @POST
-        public FormValidation doCheckOutputDir(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Validation.workspacePath(value));
-        }
-
-        @POST
-        public FormValidation doCheckJunitFile(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Validation.workspacePath(value));
-        }
-
-        @POST
-        public FormValidation doCheckResultsFile(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Validation.workspacePath(value));
         }
 
         private FormValidation checkExternal(Item item, Runnable build, String field) {

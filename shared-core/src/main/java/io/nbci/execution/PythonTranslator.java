@@ -1,13 +1,6 @@
 package io.nbci.execution;
 
-import io.nbci.notebook.NotebookJson;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +9,14 @@ import java.util.regex.Pattern;
  * {@code float('-inf')}, strings double-quoted with {@code unicode_escape} escaping,
  * lists and dicts.
  */
-public final class PythonTranslator implements ParameterTranslator {
+public final class PythonTranslator extends LiteralTranslator {
+    private static final Syntax SYNTAX = new Syntax("None", "True", "False", "float('nan')", "float('inf')",
+            "float('-inf')", ": ", "{", "}", "[", "]");
     private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*(?::[^=]*)?=(?!=)");
+
+    public PythonTranslator() {
+        super(ASSIGNMENT, "Python", SYNTAX);
+    }
 
     @Override
     public Set<String> languages() {
@@ -25,47 +24,8 @@ public final class PythonTranslator implements ParameterTranslator {
     }
 
     @Override
-    public String literal(Object value) {
-        if (value == null) {
-            return "None";
-        }
-        if (value instanceof Boolean) {
-            return (Boolean) value ? "True" : "False";
-        }
-        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger
-                || value instanceof Short || value instanceof Byte) {
-            return value.toString();
-        }
-        if (value instanceof Double || value instanceof Float) {
-            return floatLiteral(((Number) value).doubleValue());
-        }
-        if (value instanceof BigDecimal) {
-            return floatLiteral(((BigDecimal) value).doubleValue());
-        }
-        if (value instanceof String) {
-            return string((String) value);
-        }
-        if (value instanceof Map) {
-            List<String> items = new ArrayList<>();
-            ((Map<?, ?>) value).forEach((k, v) -> items.add(string(String.valueOf(k)) + ": " + literal(v)));
-            return "{" + String.join(", ", items) + "}";
-        }
-        if (value instanceof List) {
-            List<String> items = new ArrayList<>();
-            ((List<?>) value).forEach(v -> items.add(literal(v)));
-            return "[" + String.join(", ", items) + "]";
-        }
-        throw ParameterTranslator.unsupported(value, "Python");
-    }
-
-    private static String floatLiteral(double value) {
-        if (Double.isNaN(value)) {
-            return "float('nan')";
-        }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "float('inf')" : "float('-inf')";
-        }
-        return NotebookJson.pythonRepr(value);
+    String stringLiteral(String text) {
+        return string(text);
     }
 
     /** {@code "..."} with Python's unicode_escape escaping, plus escaped double quotes. */
@@ -93,27 +53,5 @@ public final class PythonTranslator implements ParameterTranslator {
             }
         }
         return out.append('"').toString();
-    }
-
-    @Override
-    public String comment(String text) {
-        return "# " + text;
-    }
-
-    @Override
-    public String assign(String name, String literal) {
-        return name + " = " + literal;
-    }
-
-    @Override
-    public List<String> parameterNames(String source) {
-        List<String> names = new ArrayList<>();
-        for (String line : source.split("\n")) {
-            Matcher m = ASSIGNMENT.matcher(line);
-            if (m.find() && !names.contains(m.group(1))) {
-                names.add(m.group(1));
-            }
-        }
-        return names;
     }
 }

@@ -18,37 +18,11 @@ import java.util.regex.Pattern;
  * pull request); answers {@code 201 Created}; an existing status with the same key is overwritten.
  * Authentication: {@code Authorization: Bearer <access token>}, or Basic for {@code username:app-password}.
  */
-public final class BitbucketCloudProvider implements StatusProvider {
+public final class BitbucketCloudProvider extends BaseStatusProvider {
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.{}-]+/[A-Za-z0-9_.{}-]+");
 
-    @Override
-    public String name() {
-        return "bitbucket-cloud";
-    }
-
-    @Override
-    public String displayName() {
-        return "Bitbucket Cloud";
-    }
-
-    @Override
-    public String defaultTokenVariable() {
-        return "BITBUCKET_TOKEN";
-    }
-
-    @Override
-    public Optional<URI> defaultBaseUrl() {
-        return Optional.of(URI.create("https://api.bitbucket.org"));
-    }
-
-    @Override
-    public String repositoryFormat() {
-        return "WORKSPACE/REPO_SLUG";
-    }
-
-    @Override
-    public boolean acceptsRepository(String repository) {
-        return REPOSITORY.matcher(repository).matches();
+    public BitbucketCloudProvider() {
+        super("bitbucket-cloud", "Bitbucket Cloud", "BITBUCKET_TOKEN", "https://api.bitbucket.org", "WORKSPACE/REPO_SLUG", REPOSITORY, 255);
     }
 
     @Override
@@ -58,26 +32,12 @@ public final class BitbucketCloudProvider implements StatusProvider {
 
     @Override
     public Optional<String> repositoryFromRemote(RemoteUrl remote) {
-        if (remote.segments().size() != 2) {
-            return Optional.empty();
-        }
-        return Optional.of(remote.segments().get(0) + "/" + remote.segments().get(1));
-    }
-
-    @Override
-    public int descriptionLimit() {
-        return 255;
+        return twoSegments(remote);
     }
 
     @Override
     public String nativeState(StatusState state) {
-        switch (state) {
-            case PENDING: return "INPROGRESS";
-            case SUCCESS: return "SUCCESSFUL";
-            case FAILURE: return "FAILED";
-            case ERROR: return "FAILED";
-            default: throw new IllegalArgumentException(state.name());
-        }
+        return bitbucketState(state);
     }
 
     @Override
@@ -92,16 +52,9 @@ public final class BitbucketCloudProvider implements StatusProvider {
 
     @Override
     public void publish(CommitStatus status, StatusExchange exchange) {
-        if (status.targetUrl() == null) {
-            throw StatusException.badInput("Bitbucket requires the build's URL: pass --url (or run where BUILD_URL or"
-                    + " bamboo_resultsUrl is set)");
-        }
-        String[] workspaceAndSlug = status.repository().split("/", 2);
-        URI uri = exchange.resolve("/2.0/repositories/" + StatusExchange.segment(workspaceAndSlug[0]) + "/"
-                + StatusExchange.segment(workspaceAndSlug[1]) + "/commit/" + status.sha() + "/statuses/build");
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Accept", "application/json");
-        headers.put("Authorization", exchange.bearerOrBasic());
+        Map<String, String> headers = bitbucketHeaders(status, exchange);
+        URI uri = exchange.resolve("/2.0/repositories/" + pathOf(status.repository(), "/") + "/commit/"
+                + status.sha() + "/statuses/build");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("key", status.context());
         body.put("state", nativeState(status.state()));

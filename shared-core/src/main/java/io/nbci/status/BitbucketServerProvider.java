@@ -35,41 +35,15 @@ import java.util.regex.Pattern;
  * Authentication: {@code Authorization: Bearer <HTTP access token>}, or Basic when the secret
  * is {@code user:password}.
  */
-public final class BitbucketServerProvider implements StatusProvider {
+public final class BitbucketServerProvider extends BaseStatusProvider {
     private static final Pattern REPOSITORY = Pattern.compile("~?[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final List<String> MISSING = List.of("NoSuchProjectException", "NoSuchRepositoryException",
             "NoSuchCommitException", "NoSuchChangesetException");
 
     private final Set<URI> legacyServers = ConcurrentHashMap.newKeySet();
 
-    @Override
-    public String name() {
-        return "bitbucket-server";
-    }
-
-    @Override
-    public String displayName() {
-        return "Bitbucket Data Center";
-    }
-
-    @Override
-    public String defaultTokenVariable() {
-        return "BITBUCKET_TOKEN";
-    }
-
-    @Override
-    public Optional<URI> defaultBaseUrl() {
-        return Optional.empty();
-    }
-
-    @Override
-    public String repositoryFormat() {
-        return "PROJECT/SLUG (or ~USER/SLUG)";
-    }
-
-    @Override
-    public boolean acceptsRepository(String repository) {
-        return REPOSITORY.matcher(repository).matches();
+    public BitbucketServerProvider() {
+        super("bitbucket-server", "Bitbucket Data Center", "BITBUCKET_TOKEN", null, "PROJECT/SLUG (or ~USER/SLUG)", REPOSITORY, 255);
     }
 
     @Override
@@ -102,19 +76,8 @@ public final class BitbucketServerProvider implements StatusProvider {
     }
 
     @Override
-    public int descriptionLimit() {
-        return 255;
-    }
-
-    @Override
     public String nativeState(StatusState state) {
-        switch (state) {
-            case PENDING: return "INPROGRESS";
-            case SUCCESS: return "SUCCESSFUL";
-            case FAILURE: return "FAILED";
-            case ERROR: return "FAILED";
-            default: throw new IllegalArgumentException(state.name());
-        }
+        return bitbucketState(state);
     }
 
     @Override
@@ -128,17 +91,10 @@ public final class BitbucketServerProvider implements StatusProvider {
 
     @Override
     public void publish(CommitStatus status, StatusExchange exchange) {
-        if (status.targetUrl() == null) {
-            throw StatusException.badInput("Bitbucket requires the build's URL: pass --url (or run where BUILD_URL or"
-                    + " bamboo_resultsUrl is set)");
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Accept", "application/json");
-        headers.put("Authorization", exchange.bearerOrBasic());
+        Map<String, String> headers = bitbucketHeaders(status, exchange);
         if (!legacyServers.contains(exchange.baseUrl())) {
-            String[] keyAndSlug = status.repository().split("/", 2);
-            URI builds = exchange.resolve("/rest/api/latest/projects/" + StatusExchange.segment(keyAndSlug[0])
-                    + "/repos/" + StatusExchange.segment(keyAndSlug[1]) + "/commits/" + status.sha() + "/builds");
+            URI builds = exchange.resolve("/rest/api/latest/projects/" + pathOf(status.repository(), "/repos/")
+                    + "/commits/" + status.sha() + "/builds");
             HttpCall call = HttpCall.postJson(builds, headers, StatusExchange.json(buildsBody(status)));
             HttpReply reply = exchange.send(call, 404, 405);
             if (reply.successful()) {

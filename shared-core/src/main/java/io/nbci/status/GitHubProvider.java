@@ -23,37 +23,11 @@ import java.util.regex.Pattern;
  * </ul>
  * GitHub rejects descriptions longer than 140 characters with 422, so they are truncated to 140.
  */
-public final class GitHubProvider implements StatusProvider {
+public final class GitHubProvider extends BaseStatusProvider {
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
 
-    @Override
-    public String name() {
-        return "github";
-    }
-
-    @Override
-    public String displayName() {
-        return "GitHub";
-    }
-
-    @Override
-    public String defaultTokenVariable() {
-        return "GITHUB_TOKEN";
-    }
-
-    @Override
-    public Optional<URI> defaultBaseUrl() {
-        return Optional.of(URI.create("https://api.github.com"));
-    }
-
-    @Override
-    public String repositoryFormat() {
-        return "OWNER/NAME";
-    }
-
-    @Override
-    public boolean acceptsRepository(String repository) {
-        return REPOSITORY.matcher(repository).matches();
+    public GitHubProvider() {
+        super("github", "GitHub", "GITHUB_TOKEN", "https://api.github.com", "OWNER/NAME", REPOSITORY, 140);
     }
 
     @Override
@@ -66,15 +40,7 @@ public final class GitHubProvider implements StatusProvider {
 
     @Override
     public Optional<String> repositoryFromRemote(RemoteUrl remote) {
-        if (remote.segments().size() != 2) {
-            return Optional.empty();
-        }
-        return Optional.of(remote.segments().get(0) + "/" + remote.segments().get(1));
-    }
-
-    @Override
-    public int descriptionLimit() {
-        return 140;
+        return twoSegments(remote);
     }
 
     @Override
@@ -106,9 +72,7 @@ public final class GitHubProvider implements StatusProvider {
             exchange.log().warn("the GitHub Enterprise Server API root is usually https://HOST/api/v3; " + base
                     + " does not end with /api/v3");
         }
-        String[] ownerAndName = status.repository().split("/", 2);
-        URI uri = exchange.resolve("/repos/" + StatusExchange.segment(ownerAndName[0]) + "/"
-                + StatusExchange.segment(ownerAndName[1]) + "/statuses/" + status.sha());
+        URI uri = exchange.resolve("/repos/" + pathOf(status.repository(), "/") + "/statuses/" + status.sha());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/vnd.github+json");
         headers.put("X-GitHub-Api-Version", "2022-11-28");

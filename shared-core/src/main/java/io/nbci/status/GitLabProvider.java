@@ -24,37 +24,11 @@ import java.util.regex.Pattern;
  * GitLab refuses to move a status to the state it is already in ({@code 400 Cannot transition
  * status via :run from :running}); that answer is treated as "already posted".
  */
-public final class GitLabProvider implements StatusProvider {
+public final class GitLabProvider extends BaseStatusProvider {
     private static final Pattern REPOSITORY = Pattern.compile("[0-9]+|[^/\\s]+(/[^/\\s]+)+");
 
-    @Override
-    public String name() {
-        return "gitlab";
-    }
-
-    @Override
-    public String displayName() {
-        return "GitLab";
-    }
-
-    @Override
-    public String defaultTokenVariable() {
-        return "GITLAB_TOKEN";
-    }
-
-    @Override
-    public Optional<URI> defaultBaseUrl() {
-        return Optional.of(URI.create("https://gitlab.com"));
-    }
-
-    @Override
-    public String repositoryFormat() {
-        return "GROUP[/SUBGROUP]/PROJECT or a numeric project id";
-    }
-
-    @Override
-    public boolean acceptsRepository(String repository) {
-        return REPOSITORY.matcher(repository).matches();
+    public GitLabProvider() {
+        super("gitlab", "GitLab", "GITLAB_TOKEN", "https://gitlab.com", "GROUP[/SUBGROUP]/PROJECT or a numeric project id", REPOSITORY, 255);
     }
 
     @Override
@@ -68,11 +42,6 @@ public final class GitLabProvider implements StatusProvider {
             return Optional.empty();
         }
         return Optional.of(String.join("/", remote.segments()));
-    }
-
-    @Override
-    public int descriptionLimit() {
-        return 255;
     }
 
     @Override
