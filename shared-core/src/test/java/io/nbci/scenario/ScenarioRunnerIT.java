@@ -110,7 +110,7 @@ public class ScenarioRunnerIT {
         assertThat(result.checks()).as("every check ran and failed").hasSize(18).noneMatch(Check::passed);
         List<Check> checks = result.checks();
         assertThat(checks.get(0)).extracting(Check::expected, Check::actual).containsExactly("0", "3");
-        assertThat(checks.get(1).message()).contains("everything-wrong.yaml:25", "1 missing", "1 unexpected");
+        assertThat(checks.get(1).message()).contains("everything-wrong.yaml:26", "1 missing", "1 unexpected");
         assertThat(checks.get(1).actual()).contains("36");
         assertThat(checks.get(1).rows()).isNotNull();
         assertThat(checks.get(2).message()).contains("order differs");
