@@ -63,6 +63,7 @@ public final class ScenarioRunner implements AutoCloseable {
     private final Path outputDir;
     private final LogSink log;
     private final FileSystem fs;
+    private final ScratchScope scope;
 
     public ScenarioRunner(LocalCluster cluster, NotebookRunner notebooks, Path outputDir, LogSink log) {
         this.cluster = cluster;
@@ -70,6 +71,7 @@ public final class ScenarioRunner implements AutoCloseable {
         this.outputDir = outputDir;
         this.log = log;
         this.fs = openFileSystem(cluster);
+        this.scope = new ScratchScope(cluster.hdfsScratchRoot());
     }
 
     private static FileSystem openFileSystem(LocalCluster cluster) {
@@ -121,6 +123,7 @@ public final class ScenarioRunner implements AutoCloseable {
         String output = "";
         List<MetricSample> metrics = List.of();
         try {
+            scope.requireInside(scenario);
             for (Fixture fixture : scenario.fixtures()) {
                 seeded.add(apply(fixture));
             }
@@ -237,7 +240,7 @@ public final class ScenarioRunner implements AutoCloseable {
             }
             how = "empty";
         } else if (HiveFixtures.loadableAsText(table)) {
-            String staged = "/tmp/nbci-fixtures/" + UUID.randomUUID() + "/" + table.table() + ".txt";
+            String staged = scope.stagingFolder() + "/" + UUID.randomUUID() + "/" + table.table() + ".txt";
             write(staged, HiveFixtures.textFile(table));
             statements.add(HiveFixtures.loadData(table, staged));
             how = table.rows().size() + " rows (LOAD DATA)";
@@ -504,7 +507,7 @@ public final class ScenarioRunner implements AutoCloseable {
 
     private Snapshot snapshot() {
         try {
-            return new Snapshot(HdfsState.capture(fs, "/"), names(cluster.hive(List.of("SHOW DATABASES"))),
+            return new Snapshot(HdfsState.capture(fs, scope.root()), names(cluster.hive(List.of("SHOW DATABASES"))),
                     names(cluster.hive(List.of("SHOW TABLES IN default"))));
         } catch (IOException e) {
             throw new ScenarioException(ExitCode.INFRASTRUCTURE, "cannot list HDFS: " + e.getMessage(), e);
@@ -535,12 +538,17 @@ public final class ScenarioRunner implements AutoCloseable {
             if (!drops.isEmpty()) {
                 cluster.hive(drops);
             }
-            for (String path : HdfsState.capture(fs, "/").outermostAddedSince(before.hdfs())) {
+            for (String path : HdfsState.capture(fs, scope.root()).outermostAddedSince(before.hdfs())) {
                 fs.delete(new org.apache.hadoop.fs.Path(path), true);
             }
-            fs.delete(new org.apache.hadoop.fs.Path("/tmp/nbci-fixtures"), true);
+            fs.delete(new org.apache.hadoop.fs.Path(scope.stagingFolder()), true);
             cluster.clearMetrics();
         } catch (IOException | NbciException e) {
+            if (!scope.isWholeCluster()) {
+                log.warn("could not remove what the scenario created below " + scope.root() + ": "
+                        + e.getMessage());
+                return;
+            }
             log.warn("could not remove what the scenario created: " + e.getMessage()
                     + "; resetting the whole cluster");
             cluster.reset();
