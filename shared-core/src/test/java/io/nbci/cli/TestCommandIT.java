@@ -87,13 +87,12 @@ public class TestCommandIT {
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(ResultsFile.read(out.resolve("results.json")).exitCode().code()).isZero();
-        assertThat(out.resolve("cluster")).as("the cluster's working folder is removed").doesNotExist();
+        assertThat(clusterJvms(out)).as("the cluster JVM is stopped").isEmpty();
     }
 
     @Test
     public void shouldExitTwoOnAnInvalidScenarioWithoutStartingACluster() throws Exception {
         Path out = temp.newFolder("out").toPath();
-        List<Long> javaBefore = clusterJvms();
 
         CliRun run = CliRun.of("test", scenarios().resolve("invalid").toString(), "--output-dir", out.toString());
 
@@ -101,12 +100,14 @@ public class TestCommandIT {
         assertThat(run.err + run.out).contains("broken.yaml:5").contains("value, range or count");
         assertThat(out.resolve("cluster")).doesNotExist();
         assertThat(Files.exists(out.resolve("results.json"))).isFalse();
-        assertThat(clusterJvms()).as("cluster JVMs").isSubsetOf(javaBefore);
+        assertThat(clusterJvms(out)).as("cluster JVMs launched for " + out).isEmpty();
     }
 
-    /** Processes running the cluster runtime (its launcher main class). */
-    private static List<Long> clusterJvms() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("ClusterLauncher"))
-                .map(ProcessHandle::pid).toList();
+    /** Processes running the cluster runtime (its launcher main class) from a folder below {@code out}. */
+    private static List<Long> clusterJvms(Path out) {
+        return ProcessHandle.allProcesses().filter(p -> {
+            String command = p.info().commandLine().orElse("");
+            return command.contains("ClusterLauncher") && command.contains(out.toString());
+        }).map(ProcessHandle::pid).toList();
     }
 }
