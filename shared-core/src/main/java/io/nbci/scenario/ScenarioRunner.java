@@ -132,7 +132,7 @@ public final class ScenarioRunner implements AutoCloseable {
             output = job.output;
             artifacts.addAll(job.artifacts);
             extraSuites.addAll(job.suites);
-            metrics = cluster.metrics("**");
+            metrics = settledMetrics(scenario);
             for (Expectation expectation : scenario.expectations()) {
                 checks.add(check(expectation, job, metrics));
             }
@@ -374,6 +374,36 @@ public final class ScenarioRunner implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- checks
+
+    /**
+     * The captured metrics once the sink has taken in what the job sent: the job closes its
+     * socket before it exits, but the service reads asynchronously, so a read right after the
+     * job can miss the last (or every) sample on a loaded machine. When the scenario expects
+     * samples, waits (at most 5 s) for at least one and then for the count to hold still for 250 ms.
+     */
+    private List<MetricSample> settledMetrics(Scenario scenario) {
+        boolean expectsSamples = scenario.expectations().stream().anyMatch(e -> e instanceof Expectation.Metric m
+                && (m.count() == null || m.count() > 0));
+        List<MetricSample> samples = cluster.metrics("**");
+        if (!expectsSamples) {
+            return samples;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            List<MetricSample> now = cluster.metrics("**");
+            if (now.size() == samples.size() && !now.isEmpty()) {
+                return now;
+            }
+            samples = now;
+        }
+        return samples;
+    }
 
     private Check check(Expectation expectation, Job job, List<MetricSample> metrics) {
         if (expectation instanceof Expectation.ExitCodeIs) {

@@ -20,7 +20,11 @@ public class FixtureTest {
         partition.put("month", "10");
         partition.put("day", "10");
 
-        Fixture.HiveTable table = new Fixture.HiveTable("t.yaml:1", "db", "t", null, columns, partition, partition,
+        Map<String, String> partitionColumns = new LinkedHashMap<>();
+        partition.keySet().forEach(key -> partitionColumns.put(key, "STRING"));
+
+        Fixture.HiveTable table = new Fixture.HiveTable("t.yaml:1", "db", "t", null, columns, partitionColumns,
+                partition,
                 List.of(), "textfile", null);
 
         assertThat(table.columns().keySet()).containsExactlyElementsOf(columns.keySet());
