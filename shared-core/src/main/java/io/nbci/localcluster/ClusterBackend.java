@@ -19,4 +19,13 @@ public interface ClusterBackend {
      *                          with exit code TIMEOUT when {@code spec.startupTimeout()} passes
      */
     ClusterHandle start(ClusterSpec spec, LogSink log);
+
+    /**
+     * The HDFS folder scenarios may write to and clean up: "/" for a cluster nbci owns, a
+     * scratch prefix for someone else's (external) cluster, outside which nbci must not write,
+     * list or delete.
+     */
+    default String hdfsScratchRoot() {
+        return "/";
+    }
 }

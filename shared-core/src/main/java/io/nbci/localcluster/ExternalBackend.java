@@ -72,6 +72,11 @@ public final class ExternalBackend implements ClusterBackend {
     }
 
     @Override
+    public String hdfsScratchRoot() {
+        return scratchPrefix;
+    }
+
+    @Override
     public ClusterHandle start(ClusterSpec spec, LogSink log) {
         ClusterSpec sinkOnly = new ClusterSpec(EnumSet.of(ClusterService.GRAPHITE), spec.host(), spec.ports(),
                 "256m", spec.workingFolder(), spec.startupTimeout(), spec.detached());

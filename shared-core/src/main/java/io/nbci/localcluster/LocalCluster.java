@@ -167,6 +167,11 @@ public final class LocalCluster implements AutoCloseable {
         return running().hive(statements);
     }
 
+    /** The HDFS folder scenarios may write and clean ({@link ClusterBackend#hdfsScratchRoot()}). */
+    public String hdfsScratchRoot() {
+        return backend.hdfsScratchRoot();
+    }
+
     /** The backend's name (embedded, docker, external), for messages and results. */
     public String backendName() {
         return backend.name();

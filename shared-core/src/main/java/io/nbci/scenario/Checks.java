@@ -58,7 +58,7 @@ final class Checks {
 
     static Check log(Expectation.LogLine expected, String output) {
         String pattern = expected.pattern();
-        boolean found;
+        int at;
         if (pattern.length() > 2 && pattern.startsWith("/") && pattern.endsWith("/")) {
             Pattern regex;
             try {
@@ -67,23 +67,22 @@ final class Checks {
                 return new Check("log", pattern, false, "a valid regular expression", e.getDescription(),
                         expected.origin() + ": invalid regular expression: " + e.getDescription());
             }
-            found = regex.matcher(output).find();
+            java.util.regex.Matcher matcher = regex.matcher(output);
+            at = matcher.find() ? matcher.start() : -1;
         } else {
-            found = output.contains(pattern);
+            at = output.indexOf(pattern);
         }
+        boolean found = at >= 0;
         boolean passed = found == expected.present();
         String expectedText = (expected.present() ? "present: " : "absent: ") + pattern;
-        String actualText = found ? "present" + excerpt(output, pattern) : "absent";
+        String actualText = found ? "present" + excerpt(output, at) : "absent";
         return new Check("log", pattern, passed, expectedText, actualText,
                 passed ? null : expected.present() ? "the job's output does not contain " + pattern
                         : "the job's output contains " + pattern);
     }
 
-    private static String excerpt(String output, String pattern) {
-        int at = output.indexOf(pattern);
-        if (at < 0) {
-            return "";
-        }
+    /** The line of the output around position {@code at} (where a log pattern matched). */
+    private static String excerpt(String output, int at) {
         int start = output.lastIndexOf('\n', at) + 1;
         int end = output.indexOf('\n', at);
         String line = output.substring(start, end < 0 ? output.length() : end);

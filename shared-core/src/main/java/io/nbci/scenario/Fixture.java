@@ -31,15 +31,20 @@ public sealed interface Fixture {
             Map<String, String> partitionColumns, Map<String, String> partition, List<List<Object>> rows,
             String format, String location) implements Fixture {
         public HiveTable {
-            columns = Map.copyOf(columns);
-            partitionColumns = Map.copyOf(partitionColumns);
-            partition = Map.copyOf(partition);
+            // ordered copies: the column order is the table's (Map.copyOf would scramble it per JVM)
+            columns = ordered(columns);
+            partitionColumns = ordered(partitionColumns);
+            partition = ordered(partition);
             rows = List.copyOf(rows.stream().map(row -> java.util.Collections.unmodifiableList(
                     new java.util.ArrayList<>(row))).toList());
         }
 
         public String qualifiedName() {
             return database + "." + table;
+        }
+
+        private static Map<String, String> ordered(Map<String, String> map) {
+            return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
         }
     }
 

@@ -17,19 +17,28 @@ import org.apache.hadoop.fs.Path;
 final class HdfsState {
     private static final List<String> IGNORED = List.of("/tmp/hive", "/tmp/hadoop-yarn", "/tmp/nbci-fixtures");
 
+    private final String root;
+    private final boolean rootExists;
     private final Map<String, Long> entries;
 
-    private HdfsState(Map<String, Long> entries) {
+    private HdfsState(String root, boolean rootExists, Map<String, Long> entries) {
+        this.root = root;
+        this.rootExists = rootExists;
         this.entries = entries;
     }
 
+    /**
+     * Lists everything below {@code root} (only there: on an external cluster the root is the
+     * scratch prefix and nothing outside it is read).
+     */
     static HdfsState capture(FileSystem fs, String root) throws IOException {
         Map<String, Long> entries = new TreeMap<>();
         Path rootPath = new Path(root);
-        if (fs.exists(rootPath)) {
+        boolean exists = fs.exists(rootPath);
+        if (exists) {
             walk(fs, rootPath, entries, 0);
         }
-        return new HdfsState(entries);
+        return new HdfsState(rootPath.toUri().getPath(), exists, entries);
     }
 
     private static void walk(FileSystem fs, Path folder, Map<String, Long> entries, int depth) throws IOException {
@@ -51,6 +60,9 @@ final class HdfsState {
     /** Paths present now but not in {@code before}, with sizes. */
     Map<String, Long> addedSince(HdfsState before) {
         Map<String, Long> added = new TreeMap<>();
+        if (rootExists && !before.rootExists && before.root.equals(root)) {
+            added.put(root, -1L);
+        }
         entries.forEach((path, size) -> {
             if (!before.entries.containsKey(path)) {
                 added.put(path, size);
@@ -63,7 +75,8 @@ final class HdfsState {
     List<String> outermostAddedSince(HdfsState before) {
         List<String> roots = new ArrayList<>();
         for (String path : addedSince(before).keySet()) {
-            if (roots.isEmpty() || !path.startsWith(roots.get(roots.size() - 1) + "/")) {
+            String last = roots.isEmpty() ? null : roots.get(roots.size() - 1);
+            if (last == null || !(path.startsWith(last + "/") || "/".equals(last))) {
                 roots.add(path);
             }
         }

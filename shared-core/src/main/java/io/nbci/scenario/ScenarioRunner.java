@@ -63,6 +63,7 @@ public final class ScenarioRunner implements AutoCloseable {
     private final Path outputDir;
     private final LogSink log;
     private final FileSystem fs;
+    private final ScratchScope scope;
 
     public ScenarioRunner(LocalCluster cluster, NotebookRunner notebooks, Path outputDir, LogSink log) {
         this.cluster = cluster;
@@ -70,6 +71,7 @@ public final class ScenarioRunner implements AutoCloseable {
         this.outputDir = outputDir;
         this.log = log;
         this.fs = openFileSystem(cluster);
+        this.scope = new ScratchScope(cluster.hdfsScratchRoot());
     }
 
     private static FileSystem openFileSystem(LocalCluster cluster) {
@@ -121,6 +123,7 @@ public final class ScenarioRunner implements AutoCloseable {
         String output = "";
         List<MetricSample> metrics = List.of();
         try {
+            scope.requireInside(scenario);
             for (Fixture fixture : scenario.fixtures()) {
                 seeded.add(apply(fixture));
             }
@@ -129,7 +132,7 @@ public final class ScenarioRunner implements AutoCloseable {
             output = job.output;
             artifacts.addAll(job.artifacts);
             extraSuites.addAll(job.suites);
-            metrics = cluster.metrics("**");
+            metrics = settledMetrics(scenario);
             for (Expectation expectation : scenario.expectations()) {
                 checks.add(check(expectation, job, metrics));
             }
@@ -237,7 +240,7 @@ public final class ScenarioRunner implements AutoCloseable {
             }
             how = "empty";
         } else if (HiveFixtures.loadableAsText(table)) {
-            String staged = "/tmp/nbci-fixtures/" + UUID.randomUUID() + "/" + table.table() + ".txt";
+            String staged = scope.stagingFolder() + "/" + UUID.randomUUID() + "/" + table.table() + ".txt";
             write(staged, HiveFixtures.textFile(table));
             statements.add(HiveFixtures.loadData(table, staged));
             how = table.rows().size() + " rows (LOAD DATA)";
@@ -379,6 +382,36 @@ public final class ScenarioRunner implements AutoCloseable {
 
     // ---------------------------------------------------------------- checks
 
+    /**
+     * The captured metrics once the sink has taken in what the job sent: the job closes its
+     * socket before it exits, but the service reads asynchronously, so a read right after the
+     * job can miss the last (or every) sample on a loaded machine. When the scenario expects
+     * samples, waits (at most 5 s) for at least one and then for the count to hold still for 250 ms.
+     */
+    private List<MetricSample> settledMetrics(Scenario scenario) {
+        boolean expectsSamples = scenario.expectations().stream().anyMatch(e -> e instanceof Expectation.Metric m
+                && (m.count() == null || m.count() > 0));
+        List<MetricSample> samples = cluster.metrics("**");
+        if (!expectsSamples) {
+            return samples;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            List<MetricSample> now = cluster.metrics("**");
+            if (now.size() == samples.size() && !now.isEmpty()) {
+                return now;
+            }
+            samples = now;
+        }
+        return samples;
+    }
+
     private Check check(Expectation expectation, Job job, List<MetricSample> metrics) {
         if (expectation instanceof Expectation.ExitCodeIs) {
             return Checks.exitCode((Expectation.ExitCodeIs) expectation, job.exitCode);
@@ -511,7 +544,7 @@ public final class ScenarioRunner implements AutoCloseable {
 
     private Snapshot snapshot() {
         try {
-            return new Snapshot(HdfsState.capture(fs, "/"), names(cluster.hive(List.of("SHOW DATABASES"))),
+            return new Snapshot(HdfsState.capture(fs, scope.root()), names(cluster.hive(List.of("SHOW DATABASES"))),
                     names(cluster.hive(List.of("SHOW TABLES IN default"))));
         } catch (IOException e) {
             throw new ScenarioException(ExitCode.INFRASTRUCTURE, "cannot list HDFS: " + e.getMessage(), e);
@@ -542,12 +575,17 @@ public final class ScenarioRunner implements AutoCloseable {
             if (!drops.isEmpty()) {
                 cluster.hive(drops);
             }
-            for (String path : HdfsState.capture(fs, "/").outermostAddedSince(before.hdfs())) {
+            for (String path : HdfsState.capture(fs, scope.root()).outermostAddedSince(before.hdfs())) {
                 fs.delete(new org.apache.hadoop.fs.Path(path), true);
             }
-            fs.delete(new org.apache.hadoop.fs.Path("/tmp/nbci-fixtures"), true);
+            fs.delete(new org.apache.hadoop.fs.Path(scope.stagingFolder()), true);
             cluster.clearMetrics();
         } catch (IOException | NbciException e) {
+            if (!scope.isWholeCluster()) {
+                log.warn("could not remove what the scenario created below " + scope.root() + ": "
+                        + e.getMessage());
+                return;
+            }
             log.warn("could not remove what the scenario created: " + e.getMessage()
                     + "; resetting the whole cluster");
             cluster.reset();

@@ -63,6 +63,9 @@ public class ChecksTest {
         assertThat(absent.passed()).isFalse();
         assertThat(absent.actual()).contains("WARN Corrupted record");
         assertThat(Checks.log(new Expectation.LogLine("o", "Traceback", false), output).passed()).isTrue();
+        Check absentRegex = Checks.log(new Expectation.LogLine("o", "/record \\{.*\\}/", false), output);
+        assertThat(absentRegex.passed()).isFalse();
+        assertThat(absentRegex.actual()).isEqualTo("present: WARN Corrupted record {'id': 7} in scores");
     }
 
     @Test
