@@ -20,7 +20,24 @@ import java.util.Map;
  * @param junitFiles  JUnit XML files the command writes, merged into nbci's results
  */
 public record RunSpec(Kind kind, Path notebook, Map<String, Object> parameters, String kernel, List<String> command,
-        Path workingDir, Map<String, String> env, long timeoutSeconds, List<Path> junitFiles) {
+        Path workingDir, Map<String, String> env, long timeoutSeconds, List<Path> junitFiles, Container container) {
+
+    /**
+     * Run the script or command in a container instead of on this machine ({@code run.image}):
+     * the current directory is mounted at /repo, the cluster reachable as for a local job.
+     *
+     * @param image  image reference present on the Docker host
+     * @param memory memory limit such as 1g, or null for none
+     * @param cpus   CPU limit in cores, 0 for none
+     */
+    public record Container(String image, String memory, double cpus) {
+    }
+
+    /** A job that runs on this machine. */
+    public RunSpec(Kind kind, Path notebook, Map<String, Object> parameters, String kernel, List<String> command,
+            Path workingDir, Map<String, String> env, long timeoutSeconds, List<Path> junitFiles) {
+        this(kind, notebook, parameters, kernel, command, workingDir, env, timeoutSeconds, junitFiles, null);
+    }
 
     /** What kind of job a scenario runs. */
     public enum Kind { NOTEBOOK, SCRIPT, COMMAND }

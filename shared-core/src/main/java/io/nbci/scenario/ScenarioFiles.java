@@ -333,7 +333,25 @@ public final class ScenarioFiles {
 
     private static RunSpec run(ConfigNode node, Path folder) {
         node.allowOnlyKeys("notebook", "script", "command", "args", "parameters", "kernel", "cwd", "env", "timeout",
-                "junit", "python");
+                "junit", "python", "image", "memory", "cpus");
+        RunSpec.Container container = null;
+        if (node.has("image")) {
+            if (node.has("notebook")) {
+                throw node.get("image").error("image goes with script or command; a notebook runs on a Jupyter kernel"
+                        + " on this machine");
+            }
+            double cpus = node.get("cpus").asDouble(0);
+            if (cpus < 0) {
+                throw node.get("cpus").error("must not be negative");
+            }
+            String memory = node.get("memory").asString(null);
+            if (memory != null && !memory.matches("[1-9][0-9]*[kKmMgG]?")) {
+                throw node.get("memory").error("expected a size such as 512m or 2g, found \"" + memory + "\"");
+            }
+            container = new RunSpec.Container(node.get("image").asString(), memory, cpus);
+        } else if (node.has("memory") || node.has("cpus")) {
+            throw node.error("memory and cpus limit a job container: they go with image");
+        }
         String kind = kindOf(node, "run", "notebook", "script", "command");
         Path cwd = node.has("cwd") ? resolve(folder, node.get("cwd")) : folder;
         Map<String, String> env = new LinkedHashMap<>();
@@ -368,10 +386,10 @@ public final class ScenarioFiles {
                     throw node.get("script").error("no such script: " + script);
                 }
                 List<String> argv = new ArrayList<>();
-                argv.add(node.get("python").asString("/usr/bin/python3"));
+                argv.add(node.get("python").asString(container == null ? "/usr/bin/python3" : "python3"));
                 argv.add(script.toString());
                 argv.addAll(node.get("args").asStringList());
-                return new RunSpec(RunSpec.Kind.SCRIPT, null, Map.of(), null, argv, cwd, env, timeout, junit);
+                return new RunSpec(RunSpec.Kind.SCRIPT, null, Map.of(), null, argv, cwd, env, timeout, junit, container);
             }
             default: {
                 ConfigNode command = node.get("command");
@@ -381,7 +399,7 @@ public final class ScenarioFiles {
                 }
                 List<String> all = new ArrayList<>(argv);
                 all.addAll(node.get("args").asStringList());
-                return new RunSpec(RunSpec.Kind.COMMAND, null, Map.of(), null, all, cwd, env, timeout, junit);
+                return new RunSpec(RunSpec.Kind.COMMAND, null, Map.of(), null, all, cwd, env, timeout, junit, container);
             }
         }
     }

@@ -7,7 +7,10 @@ import io.nbci.common.NbciException;
 import io.nbci.execution.NotebookRun;
 import io.nbci.execution.NotebookRunner;
 import io.nbci.execution.RunOptions;
+import io.nbci.localcluster.ContainerJob;
 import io.nbci.localcluster.HiveResult;
+import io.nbci.localcluster.JobContainers;
+import io.nbci.localcluster.JobResult;
 import io.nbci.localcluster.LocalCluster;
 import io.nbci.notebook.Cell;
 import io.nbci.notebook.Notebook;
@@ -334,11 +337,15 @@ public final class ScenarioRunner implements AutoCloseable {
             }
         } else {
             Path jobLog = dir.resolve("job.log");
-            JobProcess.Ended ended = JobProcess.run(run.command(), run.workingDir(), env, run.timeoutSeconds(),
-                    jobLog, log);
-            job.exitCode = ended.exitCode();
-            job.timedOut = ended.timedOut();
-            job.output = JobProcess.tail(jobLog, 10 * 1024 * 1024);
+            if (run.container() != null) {
+                runInContainer(run, env, jobLog, job);
+            } else {
+                JobProcess.Ended ended = JobProcess.run(run.command(), run.workingDir(), env, run.timeoutSeconds(),
+                        jobLog, log);
+                job.exitCode = ended.exitCode();
+                job.timedOut = ended.timedOut();
+                job.output = JobProcess.tail(jobLog, 10 * 1024 * 1024);
+            }
             job.artifacts.add(new Artifact("log", jobLog.toString(), "the job's output"));
         }
         for (Path junit : run.junitFiles()) {
@@ -357,6 +364,48 @@ public final class ScenarioRunner implements AutoCloseable {
         Path here = Path.of("").toAbsolutePath();
         Path absolute = path.toAbsolutePath().normalize();
         return absolute.startsWith(here) ? here.relativize(absolute) : path;
+    }
+
+    /**
+     * Runs a script or command in {@code run.image}: the current directory is mounted at
+     * {@value ContainerJob#REPOSITORY_PATH} (paths below it in the command are rewritten), the
+     * cluster is reachable as for a local job, and memory and CPU are limited as configured.
+     */
+    private void runInContainer(RunSpec run, Map<String, String> env, Path jobLog, Job job) {
+        Path repository = Path.of("").toAbsolutePath();
+        List<String> argv = new ArrayList<>();
+        for (String word : run.command()) {
+            argv.add(inRepository(repository, word));
+        }
+        Map<String, String> jobEnv = new LinkedHashMap<>(run.env());
+        ContainerJob.Builder builder = ContainerJob.builder(run.container().image(), argv.toArray(new String[0]))
+                .repository(repository)
+                .cluster(cluster)
+                .env(jobEnv)
+                .workingDir(inRepository(repository, run.workingDir().toAbsolutePath().toString()))
+                .timeout(Duration.ofSeconds(run.timeoutSeconds()));
+        if (run.container().memory() != null) {
+            builder.memory(run.container().memory());
+        }
+        if (run.container().cpus() > 0) {
+            builder.cpus(run.container().cpus());
+        }
+        ContainerJob containerJob = builder.build();
+        JobResult result = new JobContainers().run(containerJob, log);
+        job.exitCode = result.exitCode();
+        job.timedOut = result.timedOut();
+        job.output = result.output() + (result.oomKilled() ? "\n" + result.describe(containerJob) + "\n" : "");
+        AtomicFiles.write(jobLog, job.output);
+    }
+
+    private static String inRepository(Path repository, String word) {
+        if (!word.startsWith("/")) {
+            return word;
+        }
+        Path path = Path.of(word).normalize();
+        return path.startsWith(repository)
+                ? ContainerJob.REPOSITORY_PATH + "/" + repository.relativize(path).toString().replace('\\', '/')
+                : word;
     }
 
     /** The text a notebook printed (streams and tracebacks), which log expectations search. */

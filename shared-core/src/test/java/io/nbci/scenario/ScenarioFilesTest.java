@@ -131,6 +131,24 @@ public class ScenarioFilesTest {
     }
 
     @Test
+    public void shouldReadAJobContainerAndRefuseItForNotebooks() throws Exception {
+        Path file = write("image.yaml", "run:", "  script: job.py", "  image: localhost/team-job:1",
+                "  memory: 1g", "  cpus: 1.5");
+        Files.writeString(folder.resolve("job.py"), "print(1)\n");
+
+        RunSpec run = ScenarioFiles.read(file).get(0).run();
+
+        assertThat(run.container()).isEqualTo(new RunSpec.Container("localhost/team-job:1", "1g", 1.5));
+        assertThat(run.command().get(0)).isEqualTo("python3");
+        assertError(write("nb-image.yaml", "run:", "  notebook: job.ipynb", "  image: x"),
+                "nb-image.yaml:3:10: run.image: image goes with script or command");
+        assertError(write("limits.yaml", "run:", "  command: ls", "  memory: 1g"),
+                "limits.yaml:2:3: run: memory and cpus limit a job container");
+        assertError(write("bad-memory.yaml", "run:", "  command: ls", "  image: x", "  memory: lots"),
+                "bad-memory.yaml:4:11: run.memory: expected a size such as 512m or 2g");
+    }
+
+    @Test
     public void shouldNameTheLineOfABadRowInARowsFile() throws Exception {
         Files.writeString(folder.resolve("bad.csv"), "a,b\n1,2\n3\n");
         Path file = write("rows.yaml", "fixtures:", "  - hive_table: x.y", "    columns: {a: INT, b: INT}",
