@@ -53,9 +53,10 @@ public final class StatusGate {
         }
         publisher.publish(status.withState(StatusState.PENDING).withDescription("running " + describeCommand(command)));
         Instant started = Instant.now();
-        int exit;
+        int exit = 0;
         Thread onAbort = new Thread(() -> reportAbort(status), "nbci-gate-abort");
         Runtime.getRuntime().addShutdownHook(onAbort);
+        boolean aborting = false;
         try {
             exit = runner.run(command, directory);
         } catch (IOException e) {
@@ -68,7 +69,15 @@ public final class StatusGate {
             publisher.publish(status.withState(StatusState.ERROR).withDescription("interrupted"));
             throw new StatusException(ExitCode.INFRASTRUCTURE, "gate interrupted while the command ran");
         } finally {
-            removeHook(onAbort);
+            if (exitedBySignal(exit)) {
+                settle();
+            }
+            aborting = !removeHook(onAbort);
+        }
+        if (aborting) {
+            // the build was aborted (SIGTERM reached the command too): the hook reports the abort,
+            // and a final success/failure posted now would race it and overwrite it
+            return exit;
         }
         Duration took = Duration.between(started, Instant.now());
         RunResults results = reports.collect(directory, started, "gate");
@@ -95,11 +104,27 @@ public final class StatusGate {
         }
     }
 
-    private static void removeHook(Thread hook) {
+    /** 130 or 143: the command was stopped by SIGINT or SIGTERM, which an aborted build sends to nbci too. */
+    private static boolean exitedBySignal(int exit) {
+        return exit == 130 || exit == 143;
+    }
+
+    /** Gives the JVM's own shutdown (same signal, delivered a moment later) time to begin. */
+    private static void settle() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** False when the JVM is already shutting down: the hook is running or about to, and reports the abort. */
+    private static boolean removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
+            return true;
         } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to: it reports the abort
+            return false;
         }
     }
 
