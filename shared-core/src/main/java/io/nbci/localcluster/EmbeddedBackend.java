@@ -171,8 +171,9 @@ public final class EmbeddedBackend implements ClusterBackend {
         command.add(MAIN_CLASS);
         command.add(launchFile.toString());
 
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.resolve("tmp").toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+        isolateFromClientConfiguration(builder.environment());
         if (spec.detached()) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }
@@ -261,6 +262,24 @@ public final class EmbeddedBackend implements ClusterBackend {
                 graphite == null ? 0 : graphite,
                 work.resolve("conf"),
                 work.resolve("logs/cluster.log"));
+    }
+
+    /**
+     * The variables through which Hive and Hadoop would read a configuration other than the one the
+     * launcher gives them: a CI agent's {@code HIVE_CONF_DIR} (a real cluster's hive-site.xml) must
+     * not point the local HiveServer2 at a production metastore.
+     */
+    static final List<String> CLIENT_CONFIGURATION_VARIABLES = List.of("HIVE_CONF_DIR", "HIVE_HOME",
+            "HADOOP_CONF_DIR", "HADOOP_HOME", "HADOOP_CLASSPATH", "HIVE_AUX_JARS_PATH", "YARN_CONF_DIR");
+
+    /**
+     * Keeps the service JVM on its own settings. With {@code HIVE_HOME} unset, HiveConf also looks for
+     * {@code conf/hive-site.xml} relative to the working directory: the service therefore runs in
+     * {@code tmp/}, not next to the clients' {@code conf/} (whose hive-site.xml names the Thrift
+     * metastore, which is not up yet while HiveServer2 initialises: three seconds of retries).
+     */
+    static void isolateFromClientConfiguration(Map<String, String> environment) {
+        CLIENT_CONFIGURATION_VARIABLES.forEach(environment::remove);
     }
 
     private static JsonNode readJson(Path file) {

@@ -30,6 +30,11 @@ public abstract class AbstractClusterBackendContractIT {
     /** The backend under test. */
     protected abstract ClusterBackend backend();
 
+    /** The running cluster of this class (started before each test if needed). */
+    protected static LocalCluster cluster() {
+        return cluster;
+    }
+
     @Before
     public void startOncePerClass() {
         if (cluster == null) {
