@@ -96,6 +96,46 @@ public class LocalClusterLifecycleIT {
         }
     }
 
+    /**
+     * The port is free when nbci chooses it and taken before the service binds it (another process won
+     * the race): the failure comes from inside the service JVM, which names the service and the port,
+     * and nbci adds the service log's last lines.
+     */
+    @Test
+    public void serviceFailingInsideTheServiceJvmShouldNameServicePortAndShowTheLog() throws Exception {
+        Path work = temp.newFolder("raced").toPath();
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("localhost"))) {
+            port = probe.getLocalPort();
+        }
+        LocalCluster cluster = new LocalCluster().withServices(ClusterService.GRAPHITE).withMemory("128m")
+                .withGraphitePort(port).withWorkingFolder(work);
+        java.util.concurrent.CompletableFuture<Throwable> failure = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        cluster.start().stop();
+                        return null;
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                });
+        // launch.properties is written after the ports were checked, just before the service JVM starts
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!java.nio.file.Files.exists(work.resolve("launch.properties"))
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(2);
+        }
+        try (ServerSocket racer = new ServerSocket(port, 1, InetAddress.getByName("localhost"))) {
+            Throwable thrown = failure.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(thrown).isInstanceOf(ClusterException.class)
+                    .hasMessageContaining("graphite failed to start on port " + port)
+                    .hasMessageContaining("Address already in use")
+                    .hasMessageContaining("lines of " + work.resolve("logs/cluster.log"));
+            assertThat(((ClusterException) thrown).exitCode()).isEqualTo(ExitCode.INFRASTRUCTURE);
+        }
+    }
+
     @Test
     public void serviceJvmThatDiesShouldBeReportedWithItsLastLogLines() {
         // a heap the JVM refuses: it exits at once and says why in the log
