@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 
 /** {@code nbci deploy}: uploads a folder as a new release of a target and switches the live pointer atomically. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-        description = {"Upload a folder as release <base>/releases/ID of a target, verify it, and switch the live "
-                + "pointer <base>/current to it atomically. See docs/deploying.md."})
+        description = {"Upload a folder as release ID of a target (an HDFS snapshot <base>/work/.snapshot/ID, or a "
+                + "folder <base>/releases/ID: see the target's layout), verify it, and switch the live pointer "
+                + "<base>/current to it atomically. See docs/deploying.md."})
 public final class DeployCommand implements Callable<Integer> {
 
     @Mixin

@@ -30,8 +30,10 @@ public final class ReleasesCommand implements Callable<Integer> {
         try (TargetConnection connection = TargetConnection.open(target)) {
             Deployer deployer = new Deployer(connection, log);
             List<ReleaseInfo> releases = deployer.releases();
+            DeployTarget.Layout layout = deployer.layout();
             log.info("releases of " + target.name() + " (" + target.location() + ", layout "
-                    + target.layout().name().toLowerCase(Locale.ROOT) + "), live pointer "
+                    + layout.name().toLowerCase(Locale.ROOT) + (layout == DeployTarget.Layout.AUTO
+                            ? ": decided by the first deploy" : "") + "), live pointer "
                     + deployer.currentPointer().toUri().getPath() + ":");
             log.info(String.format(Locale.ROOT, "  %-42s %-30s %6s %10s  %-12s %s", "RELEASE", "CREATED", "FILES",
                     "BYTES", "COMMIT", "BY"));
@@ -46,6 +48,8 @@ public final class ReleasesCommand implements Callable<Integer> {
             if (releases.isEmpty()) {
                 log.info("  (none)");
             }
+            releases.stream().filter(ReleaseInfo::live).findFirst().ifPresent(live -> log.info("jobs read the live "
+                    + "release under " + deployer.releasePath(live.id()).toUri().getPath() + "/"));
         }
         return ExitCode.OK.code();
     }

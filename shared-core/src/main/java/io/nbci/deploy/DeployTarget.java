@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param exclude       globs of files never uploaded
  * @param parallel      upload streams in parallel
  * @param verify        how uploaded files are verified
- * @param layout        how releases are stored (full copies, or HDFS snapshots)
+ * @param layout        how releases are stored (full copies, HDFS snapshots, or auto: snapshots where possible)
  * @param where         {@code file:line} of the declaration, for messages
  */
 public record DeployTarget(String name, URI uri, String base, String user, String principal, String keytab,
@@ -34,6 +34,12 @@ public record DeployTarget(String name, URI uri, String base, String user, Strin
 
     /** How releases are stored. */
     public enum Layout {
+        /**
+         * The default: {@link #SNAPSHOTS} on HDFS when the target's working folder is snapshottable or the
+         * deploy user may make it so, unless the target already holds releases in the copies layout;
+         * {@link #COPIES} otherwise. Decided by the target's first deploy and kept from then on.
+         */
+        AUTO,
         /** {@code <base>/releases/<ID>}: a full folder per release; unchanged files are copied inside the cluster. */
         COPIES,
         /**

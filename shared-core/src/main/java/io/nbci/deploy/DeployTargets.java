@@ -118,9 +118,9 @@ public final class DeployTargets {
                 : "read-back".equals(verifyNode.asChoice("auto", "read-back")) ? DeployTarget.Verify.READ_BACK
                 : DeployTarget.Verify.AUTO;
         ConfigNode layoutNode = node.get("layout");
-        DeployTarget.Layout layout = layoutNode.isAbsent() ? DeployTarget.Layout.COPIES
-                : "snapshots".equals(layoutNode.asChoice("copies", "snapshots")) ? DeployTarget.Layout.SNAPSHOTS
-                : DeployTarget.Layout.COPIES;
+        DeployTarget.Layout layout = layoutNode.isAbsent() ? DeployTarget.Layout.AUTO
+                : DeployTarget.Layout.valueOf(layoutNode.asChoice("auto", "copies", "snapshots")
+                        .toUpperCase(java.util.Locale.ROOT));
         if (layout == DeployTarget.Layout.SNAPSHOTS && !uri.getScheme().equals("hdfs")
                 && !uri.getScheme().endsWith("webhdfs")) {
             throw layoutNode.error("snapshots need HDFS (hdfs://, webhdfs:// or swebhdfs://), found " + uri);

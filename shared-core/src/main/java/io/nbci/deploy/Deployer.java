@@ -55,7 +55,8 @@ import org.apache.hadoop.fs.permission.FsPermission;
  *
  * <p>With {@code layout: snapshots} a release is instead an HDFS snapshot
  * {@code <base>/work/.snapshot/<ID>} of one working folder that each deploy updates with the
- * changed files only; the pointer, lock, manifest and verification are the same.
+ * changed files only; the pointer, lock, manifest and verification are the same. The default,
+ * {@code layout: auto}, is snapshots wherever the target allows them (see {@link #layout()}).
  *
  * <pre>{@code
  * try (TargetConnection connection = TargetConnection.open(targets.get("prod"))) {
@@ -77,7 +78,8 @@ public final class Deployer {
     private final Path current;
     private final Path lock;
     private final Path work;
-    private final boolean snapshots;
+    /** True for the snapshot layout, false for copies, null while {@code layout: auto} is undecided. */
+    private Boolean snapshots;
     private Consumer<SourceFile> beforeTransfer = file -> { };
     /** Manifests read so far: a published release never changes, so each is read once per Deployer. */
     private final Map<String, Manifest> manifests = new java.util.concurrent.ConcurrentHashMap<>();
@@ -93,7 +95,11 @@ public final class Deployer {
         this.current = new Path(base, CURRENT);
         this.lock = new Path(base, DeployLock.FILE_NAME);
         this.work = new Path(base, "work");
-        this.snapshots = target.layout() == DeployTarget.Layout.SNAPSHOTS;
+        this.snapshots = switch (target.layout()) {
+            case SNAPSHOTS -> true;
+            case COPIES -> false;
+            case AUTO -> null;
+        };
     }
 
     /** Test hook: runs just before each file is written to staging (after the source was hashed). */
@@ -104,7 +110,78 @@ public final class Deployer {
     /** Full path of a release folder. */
     public Path releasePath(String id) {
         SourceVersion.validate(id, "release");
-        return snapshots ? new Path(new Path(work, ".snapshot"), id) : new Path(releases, id);
+        return snapshots() ? new Path(new Path(work, ".snapshot"), id) : new Path(releases, id);
+    }
+
+    /**
+     * The layout the target's releases are in: {@code copies} or {@code snapshots}; {@code auto} only for a
+     * target with {@code layout: auto} that no deploy has decided yet (it holds no releases). Reads only.
+     */
+    public DeployTarget.Layout layout() {
+        boolean snapshotLayout = snapshots();
+        if (snapshots == null) {
+            return DeployTarget.Layout.AUTO;
+        }
+        return snapshotLayout ? DeployTarget.Layout.SNAPSHOTS : DeployTarget.Layout.COPIES;
+    }
+
+    private boolean snapshots() {
+        return snapshots != null ? snapshots : decideLayout(false);
+    }
+
+    /**
+     * Decides {@code layout: auto} from what is on the target: a snapshottable working folder means
+     * snapshots; releases already under {@code releases/} mean copies (a target never changes layout on
+     * its own); on a fresh HDFS target a deploy ({@code mayEnable}) makes the working folder
+     * snapshottable, which needs HDFS superuser rights, and falls back to copies, saying how an admin
+     * enables snapshots, when the deploy user lacks them. Other filesystems: copies. Read-only calls on
+     * a fresh target answer copies without deciding.
+     */
+    private boolean decideLayout(boolean mayEnable) {
+        if (snapshots != null) {
+            return snapshots;
+        }
+        if (!(fs instanceof org.apache.hadoop.hdfs.DistributedFileSystem
+                || fs instanceof org.apache.hadoop.hdfs.web.WebHdfsFileSystem)) {
+            snapshots = false;
+            return false;
+        }
+        FileStatus workStatus = connection.call("stat " + work, () -> fs.exists(work) ? fs.getFileStatus(work)
+                : null);
+        if (workStatus != null && workStatus.isSnapshotEnabled()) {
+            snapshots = true;
+            return true;
+        }
+        boolean copiesHistory = connection.call("list " + releases, () -> fs.exists(releases)
+                && fs.listStatus(releases).length > 0);
+        if (copiesHistory) {
+            snapshots = false;
+            return false;
+        }
+        if (!mayEnable) {
+            return false;
+        }
+        ensureDir(work);
+        try {
+            allowSnapshot();
+            snapshots = true;
+            log.info("target " + target.name() + ": layout snapshots (releases are HDFS snapshots "
+                    + work.toUri().getPath() + "/.snapshot/<ID>; a deploy uploads only changed files)");
+        } catch (DeployException e) {
+            snapshots = false;
+            log.info("target " + target.name() + ": layout copies (a full folder per release), because "
+                    + connection.user() + " may not make " + work.toUri().getPath() + " snapshottable: "
+                    + firstLine(e.getMessage()) + ". For deploys that upload only changed files, an HDFS admin runs"
+                    + " once: hdfs dfsadmin -allowSnapshot " + work.toUri().getPath()
+                    + " (before the first deploy, or set layout: snapshots later)");
+        }
+        return snapshots;
+    }
+
+    private static String firstLine(String text) {
+        String line = String.valueOf(text).strip();
+        int newline = line.indexOf('\n');
+        return newline < 0 ? line : line.substring(0, newline);
     }
 
     public Path currentPointer() {
@@ -144,6 +221,7 @@ public final class Deployer {
         try (DeployLock held = DeployLock.acquire(connection, lock, "deploy " + id, log)) {
             long step = System.nanoTime();
             cleanStale();
+            decideLayout(true);
             String live = live();
             Path release = releasePath(id);
             if (connection.call("check " + release, () -> fs.exists(release))) {
@@ -159,7 +237,7 @@ public final class Deployer {
                 return new DeployOutcome(target.name(), id, release.toString(), live, plan, false, 0, 0, 0, 0,
                         List.of(), steps, ExitCode.OK);
             }
-            if (snapshots) {
+            if (snapshots()) {
                 return deployToSnapshot(files, id, commit, live, plan, steps, step);
             }
             Map<String, Path> reusable = reusable(live);
@@ -362,22 +440,26 @@ public final class Deployer {
             return;
         }
         try {
-            connection.call("allow snapshots on " + work, () -> {
-                if (fs instanceof org.apache.hadoop.hdfs.DistributedFileSystem) {
-                    ((org.apache.hadoop.hdfs.DistributedFileSystem) fs).allowSnapshot(work);
-                } else if (fs instanceof org.apache.hadoop.hdfs.web.WebHdfsFileSystem) {
-                    ((org.apache.hadoop.hdfs.web.WebHdfsFileSystem) fs).allowSnapshot(work);
-                } else {
-                    throw new IOException("snapshots are not supported by " + fs.getScheme());
-                }
-                return null;
-            });
+            allowSnapshot();
         } catch (DeployException e) {
             throw new DeployException(ExitCode.BAD_INPUT, "target " + target.name() + " uses layout: snapshots, but "
                     + work.toUri().getPath() + " is not snapshottable and " + connection.user() + " may not make it "
                     + "so; ask an HDFS admin to run once: hdfs dfsadmin -allowSnapshot " + work.toUri().getPath()
                     + " (" + e.getMessage() + ")", e);
         }
+    }
+
+    private void allowSnapshot() {
+        connection.call("allow snapshots on " + work, () -> {
+            if (fs instanceof org.apache.hadoop.hdfs.DistributedFileSystem) {
+                ((org.apache.hadoop.hdfs.DistributedFileSystem) fs).allowSnapshot(work);
+            } else if (fs instanceof org.apache.hadoop.hdfs.web.WebHdfsFileSystem) {
+                ((org.apache.hadoop.hdfs.web.WebHdfsFileSystem) fs).allowSnapshot(work);
+            } else {
+                throw new IOException("snapshots are not supported by " + fs.getScheme());
+            }
+            return null;
+        });
     }
 
     /** Files under {@code root} (recursively) by relative path, without the manifest. */
@@ -667,10 +749,11 @@ public final class Deployer {
     }
 
     private List<String> releaseIds() {
-        Path folder = snapshots ? new Path(work, ".snapshot") : releases;
+        boolean snapshotLayout = snapshots();
+        Path folder = snapshotLayout ? new Path(work, ".snapshot") : releases;
         return connection.call("list " + folder, () -> {
-            if (!fs.exists(snapshots ? work : releases)
-                    || snapshots && !fs.getFileStatus(work).isSnapshotEnabled()) {
+            if (!fs.exists(snapshotLayout ? work : releases)
+                    || snapshotLayout && !fs.getFileStatus(work).isSnapshotEnabled()) {
                 return List.<String>of();
             }
             List<String> ids = new ArrayList<>();
@@ -764,7 +847,7 @@ public final class Deployer {
             log.info("retention " + target.retention() + ": deleting release " + info.id() + " (" + info.created()
                     + ")");
             manifests.remove(info.id());
-            if (snapshots) {
+            if (snapshots()) {
                 connection.call("delete snapshot " + path, () -> {
                     fs.deleteSnapshot(work, info.id());
                     return null;

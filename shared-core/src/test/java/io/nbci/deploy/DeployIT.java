@@ -10,7 +10,6 @@ import io.nbci.results.RunResults;
 import io.nbci.results.Status;
 import io.nbci.results.SuiteResult;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,7 +34,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Rule;
@@ -69,16 +67,10 @@ public class DeployIT {
 
     @BeforeClass
     public static void startHdfs() throws IOException {
-        hdfs = MiniHdfs.start(new File("target/minidfs-deploy-it"));
+        hdfs = MiniHdfs.shared();
         admin = hdfs.fileSystem();
     }
 
-    @AfterClass
-    public static void stopHdfs() {
-        if (hdfs != null) {
-            hdfs.close();
-        }
-    }
 
     @Before
     public void setUp() throws IOException {
@@ -105,6 +97,7 @@ public class DeployIT {
                 + "    retention: " + retention + "\n"
                 + "    parallel: 4\n"
                 + "    exclude: ['**/*.tmp']\n"
+                + "    layout: copies\n"
                 + extra);
         return file;
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nbci.common.ExitCode;
 import io.nbci.common.LogSink;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,6 @@ import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
@@ -44,16 +42,10 @@ public class DeployKillIT {
 
     @BeforeClass
     public static void startHdfs() throws IOException {
-        hdfs = MiniHdfs.start(new File("target/minidfs-deploy-kill-it"));
+        hdfs = MiniHdfs.shared();
         admin = hdfs.fileSystem();
     }
 
-    @AfterClass
-    public static void stopHdfs() {
-        if (hdfs != null) {
-            hdfs.close();
-        }
-    }
 
     @Test
     public void shouldAlwaysLeaveACompleteLiveReleaseWhenADeployIsKilled() throws Exception {

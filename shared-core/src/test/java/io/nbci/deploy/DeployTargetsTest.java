@@ -56,7 +56,7 @@ public class DeployTargetsTest {
         assertThat(prod.include()).isEmpty();
         assertThat(prod.user()).isNull();
         assertThat(prod.kerberos()).isFalse();
-        assertThat(prod.layout()).isEqualTo(DeployTarget.Layout.COPIES);
+        assertThat(prod.layout()).isEqualTo(DeployTarget.Layout.AUTO);
         assertThat(prod.where()).isEqualTo("nbci-deploy.yaml:3");
     }
 
@@ -82,7 +82,7 @@ public class DeployTargetsTest {
         assertThatThrownBy(() -> parse(target("    exclude: ['../secrets/**']\n")))
                 .hasMessageContaining("targets.prod.exclude[0]: expected a glob relative to the source folder");
         assertThatThrownBy(() -> parse(target("    layout: links\n")))
-                .hasMessageContaining("targets.prod.layout: expected one of copies, snapshots");
+                .hasMessageContaining("targets.prod.layout: expected one of auto, copies, snapshots");
         assertThatThrownBy(() -> parse("targets:\n  p:\n    uri: file:///\n    base: /x\n    layout: snapshots\n"))
                 .hasMessageContaining(":5:").hasMessageContaining("targets.p.layout: snapshots need HDFS");
         assertThat(parse(target("    layout: snapshots\n")).get("prod").layout())

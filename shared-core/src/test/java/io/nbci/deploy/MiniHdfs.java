@@ -7,15 +7,30 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.net.NetUtils;
 
-/** A real single-node HDFS (one NameNode, one DataNode, WebHDFS on) for the deploy ITs. */
+/**
+ * A real single-node HDFS (one NameNode, one DataNode, WebHDFS on, permissions on) for the deploy ITs:
+ * one per test JVM ({@link #shared()}), each test class under its own base paths.
+ */
 final class MiniHdfs implements AutoCloseable {
+    private static MiniHdfs shared;
+
     private final MiniDFSCluster cluster;
+
+    /** The test JVM's HDFS, started on first use and shut down when the JVM exits. */
+    static synchronized MiniHdfs shared() throws IOException {
+        if (shared == null) {
+            MiniHdfs started = start(new File("target/minidfs-deploy"));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "minidfs-shutdown"));
+            shared = started;
+        }
+        return shared;
+    }
 
     private MiniHdfs(MiniDFSCluster cluster) {
         this.cluster = cluster;
     }
 
-    static MiniHdfs start(File baseDir) throws IOException {
+    private static MiniHdfs start(File baseDir) throws IOException {
         Configuration conf = new Configuration();
         conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, baseDir.getAbsolutePath());
         conf.setBoolean("dfs.webhdfs.enabled", true);

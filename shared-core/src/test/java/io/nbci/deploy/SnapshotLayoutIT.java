@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nbci.common.ExitCode;
 import io.nbci.common.LogSink;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +17,6 @@ import java.util.Collection;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Rule;
@@ -51,16 +49,10 @@ public class SnapshotLayoutIT {
 
     @BeforeClass
     public static void startHdfs() throws IOException {
-        hdfs = MiniHdfs.start(new File("target/minidfs-snapshot-it"));
+        hdfs = MiniHdfs.shared();
         admin = hdfs.fileSystem();
     }
 
-    @AfterClass
-    public static void stopHdfs() {
-        if (hdfs != null) {
-            hdfs.close();
-        }
-    }
 
     @Before
     public void setUp() throws IOException {
