@@ -1,19 +1,15 @@
 package io.nbci.localcluster;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import io.nbci.results.MetricSample;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A cluster running in a container, driven over the launcher's control port published on loopback. */
-final class DockerHandle implements ClusterHandle {
+final class DockerHandle extends ControlledHandle {
 
     private static final Set<DockerHandle> ON_EXIT = ConcurrentHashMap.newKeySet();
 
@@ -31,14 +27,9 @@ final class DockerHandle implements ClusterHandle {
 
     private final DockerClient client;
     private final String dockerHost;
-    private final ClusterEndpoints endpoints;
-    private final Path work;
-    private final boolean temporary;
-    private final ControlClient control;
     private final ServiceContainers.Running running;
     private final String containerId;
     private final String network;
-    private volatile boolean stopped;
 
     DockerHandle(DockerClient client, String dockerHost, ClusterEndpoints endpoints, Path work, boolean temporary,
             ControlClient control, ServiceContainers.Running running, String network) {
@@ -53,12 +44,9 @@ final class DockerHandle implements ClusterHandle {
     private DockerHandle(DockerClient client, String dockerHost, ClusterEndpoints endpoints, Path work,
             boolean temporary, ControlClient control, ServiceContainers.Running running, String containerId,
             String network) {
+        super(endpoints, work, temporary, control);
         this.client = client;
         this.dockerHost = dockerHost;
-        this.endpoints = endpoints;
-        this.work = work;
-        this.temporary = temporary;
-        this.control = control;
         this.running = running;
         this.containerId = containerId;
         this.network = network;
@@ -83,44 +71,6 @@ final class DockerHandle implements ClusterHandle {
     }
 
     @Override
-    public ClusterEndpoints endpoints() {
-        return endpoints;
-    }
-
-    @Override
-    public Path workingFolder() {
-        return work;
-    }
-
-    @Override
-    public Duration reset() {
-        long t0 = System.nanoTime();
-        control.send("RESET", "", 120_000);
-        return Duration.ofNanos(System.nanoTime() - t0);
-    }
-
-    @Override
-    public HiveResult hive(List<String> statements) {
-        return HqlCodec.decode(control.send("HQL", HqlCodec.encode(statements), 600_000));
-    }
-
-    @Override
-    public List<MetricSample> metrics(String glob) {
-        JsonNode answer = control.send("METRICS", glob, 30_000);
-        List<MetricSample> samples = new ArrayList<>();
-        for (JsonNode metric : answer.path("metrics")) {
-            samples.add(new MetricSample(metric.path("name").asText(), metric.path("value").asDouble(),
-                    metric.path("timestamp").asLong()));
-        }
-        return List.copyOf(samples);
-    }
-
-    @Override
-    public void clearMetrics() {
-        control.send("CLEAR_METRICS", "", 30_000);
-    }
-
-    @Override
     public boolean isRunning() {
         if (stopped) {
             return false;
@@ -129,11 +79,10 @@ final class DockerHandle implements ClusterHandle {
             if (!Boolean.TRUE.equals(client.inspectContainerCmd(containerId).exec().getState().getRunning())) {
                 return false;
             }
-            control.send("PING", "", 5000);
-            return true;
         } catch (RuntimeException e) {
             return false;
         }
+        return answersPing();
     }
 
     /** No process on this machine: the services run in a container. */

@@ -5,44 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nbci.common.ExitCode;
 import io.nbci.common.LogSink;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.junit.Before;
-import org.junit.BeforeClass;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
-import org.junit.runner.RunWith;
-import org.junit.runners.Parameterized;
 
 /** {@code layout: auto} (the default) on a real MiniDFSCluster, over hdfs:// and webhdfs://. */
-@RunWith(Parameterized.class)
-public class AutoLayoutIT {
-    private static MiniHdfs hdfs;
-    private static FileSystem admin;
+public class AutoLayoutIT extends AbstractMiniHdfsIT {
     private static int counter;
-
-    @Parameterized.Parameters(name = "{0}")
-    public static Collection<Object[]> schemes() {
-        return Arrays.asList(new Object[][] {{"hdfs"}, {"webhdfs"}});
-    }
-
-    @Parameterized.Parameter
-    public String scheme;
-
-    @Rule
-    public TemporaryFolder temp = new TemporaryFolder();
-
-    private Path source;
     private String base;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final LogSink log = new LogSink() {
@@ -62,27 +35,17 @@ public class AutoLayoutIT {
         }
     };
 
-    @BeforeClass
-    public static void startHdfs() throws IOException {
-        hdfs = MiniHdfs.shared();
-        admin = hdfs.fileSystem();
-    }
-
     @Before
     public void setUp() throws IOException {
-        source = temp.newFolder("src").toPath();
         base = "/apps/auto" + (++counter) + "-" + scheme;
         for (int i = 0; i < 10; i++) {
-            Path file = source.resolve("jobs/job" + i + ".py");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, "print(" + i + ")\n");
+            write("jobs/job" + i + ".py", "print(" + i + ")\n");
         }
     }
 
     /** A target without a {@code layout:} key, plus {@code extra} lines. */
     private DeployTarget target(String extra) {
-        URI uri = scheme.equals("hdfs") ? hdfs.hdfsUri() : hdfs.webHdfsUri();
-        return DeployTargets.parse("targets:\n  t:\n    uri: " + uri + "\n    base: " + base + "\n    parallel: 4\n"
+        return DeployTargets.parse("targets:\n  t:\n    uri: " + uri() + "\n    base: " + base + "\n    parallel: 4\n"
                 + extra, "t.yaml").get("t");
     }
 
@@ -95,16 +58,6 @@ public class AutoLayoutIT {
     private DeployTarget.Layout layoutSeenBy(DeployTarget target) {
         try (TargetConnection connection = TargetConnection.open(target)) {
             return new Deployer(connection, LogSink.silent()).layout();
-        }
-    }
-
-    private boolean exists(String path) throws IOException {
-        return admin.exists(new org.apache.hadoop.fs.Path(path));
-    }
-
-    private String read(String path) throws IOException {
-        try (InputStream in = admin.open(new org.apache.hadoop.fs.Path(path))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -11,16 +11,12 @@ import io.nbci.results.Status;
 import io.nbci.results.SuiteResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -31,50 +27,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.junit.Before;
-import org.junit.BeforeClass;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
-import org.junit.runner.RunWith;
-import org.junit.runners.Parameterized;
 
 /** Deploys into a real MiniDFSCluster, once over hdfs:// and once over webhdfs://. */
-@RunWith(Parameterized.class)
-public class DeployIT {
-
-    private static MiniHdfs hdfs;
-    private static FileSystem admin;
+public class DeployIT extends AbstractMiniHdfsIT {
     private static int counter;
-
-    @Parameterized.Parameters(name = "{0}")
-    public static Collection<Object[]> schemes() {
-        return Arrays.asList(new Object[][] {{"hdfs"}, {"webhdfs"}});
-    }
-
-    @Parameterized.Parameter
-    public String scheme;
-
-    @Rule
-    public TemporaryFolder temp = new TemporaryFolder();
-
-    private Path source;
     private Path targets;
     private String base;
 
-    @BeforeClass
-    public static void startHdfs() throws IOException {
-        hdfs = MiniHdfs.shared();
-        admin = hdfs.fileSystem();
-    }
-
-
     @Before
     public void setUp() throws IOException {
-        source = temp.newFolder("src").toPath();
         base = "/apps/it" + (++counter) + "-" + scheme;
         targets = writeTargets(3, "");
         for (int i = 0; i < 10; i++) {
@@ -82,10 +47,6 @@ public class DeployIT {
         }
         write("notebooks/report.ipynb", "{\"cells\": []}\n");
         write("README.md", "hello\n");
-    }
-
-    private URI uri() {
-        return scheme.equals("hdfs") ? hdfs.hdfsUri() : hdfs.webHdfsUri();
     }
 
     private Path writeTargets(int retention, String extra) throws IOException {
@@ -100,12 +61,6 @@ public class DeployIT {
                 + "    layout: copies\n"
                 + extra);
         return file;
-    }
-
-    private void write(String relative, String text) throws IOException {
-        Path file = source.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
     }
 
     private Run cli(String... args) {
@@ -132,12 +87,6 @@ public class DeployIT {
                 "--source", source.toString(), "--version", version));
         args.addAll(List.of(more));
         return cli(args.toArray(String[]::new));
-    }
-
-    private String read(String path) throws IOException {
-        try (InputStream in = admin.open(new org.apache.hadoop.fs.Path(path))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private String live() throws IOException {

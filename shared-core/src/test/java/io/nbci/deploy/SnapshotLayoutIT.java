@@ -5,78 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nbci.common.ExitCode;
 import io.nbci.common.LogSink;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.junit.Before;
-import org.junit.BeforeClass;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
-import org.junit.runner.RunWith;
-import org.junit.runners.Parameterized;
 
 /** The snapshot layout ({@code layout: snapshots}) on a real MiniDFSCluster, over hdfs:// and webhdfs://. */
-@RunWith(Parameterized.class)
-public class SnapshotLayoutIT {
-    private static MiniHdfs hdfs;
-    private static FileSystem admin;
+public class SnapshotLayoutIT extends AbstractMiniHdfsIT {
     private static int counter;
-
-    @Parameterized.Parameters(name = "{0}")
-    public static Collection<Object[]> schemes() {
-        return Arrays.asList(new Object[][] {{"hdfs"}, {"webhdfs"}});
-    }
-
-    @Parameterized.Parameter
-    public String scheme;
-
-    @Rule
-    public TemporaryFolder temp = new TemporaryFolder();
-
-    private Path source;
     private String base;
     private DeployTarget target;
 
-    @BeforeClass
-    public static void startHdfs() throws IOException {
-        hdfs = MiniHdfs.shared();
-        admin = hdfs.fileSystem();
-    }
-
-
     @Before
     public void setUp() throws IOException {
-        source = temp.newFolder("src").toPath();
         base = "/apps/snap" + (++counter) + "-" + scheme;
-        URI uri = scheme.equals("hdfs") ? hdfs.hdfsUri() : hdfs.webHdfsUri();
-        target = DeployTargets.parse("targets:\n  t:\n    uri: " + uri + "\n    base: " + base
+        target = DeployTargets.parse("targets:\n  t:\n    uri: " + uri() + "\n    base: " + base
                 + "\n    layout: snapshots\n    retention: 2\n    parallel: 4\n", "t.yaml").get("t");
         for (int i = 0; i < 10; i++) {
             write("jobs/job" + i + ".py", "print(" + i + ")\n");
         }
         write("old/legacy.py", "legacy\n");
-    }
-
-    private void write(String relative, String text) throws IOException {
-        Path file = source.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-    }
-
-    private String read(String path) throws IOException {
-        try (InputStream in = admin.open(new org.apache.hadoop.fs.Path(path))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private DeployOutcome deploy(String id) {
@@ -113,7 +66,7 @@ public class SnapshotLayoutIT {
 
         Files.delete(source.resolve("old/legacy.py"));
         assertThat(deploy("v3").exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(admin.exists(new org.apache.hadoop.fs.Path(base + "/work/.snapshot/v3/old"))).isFalse();
+        assertThat(exists(base + "/work/.snapshot/v3/old")).isFalse();
         assertThat(read(base + "/work/.snapshot/v2/old/legacy.py")).isEqualTo("legacy\n");
         assertThat(snapshots()).containsExactly("v2", "v3");
 
@@ -142,7 +95,7 @@ public class SnapshotLayoutIT {
         assertThat(next.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(next.uploaded()).isEqualTo(1);
         assertThat(read(base + "/work/.snapshot/v2/jobs/job5.py")).isEqualTo("print(5)\n");
-        assertThat(admin.exists(new org.apache.hadoop.fs.Path(base + "/work/.snapshot/v2/stray.py"))).isFalse();
+        assertThat(exists(base + "/work/.snapshot/v2/stray.py")).isFalse();
     }
 
     @Test
