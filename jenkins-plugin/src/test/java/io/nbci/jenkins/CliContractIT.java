@@ -3,23 +3,22 @@ package io.nbci.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.Assume.assumeTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.nbci.common.Secret;
 import io.nbci.launch.DeployConfig;
 import io.nbci.launch.DeployTarget;
 import io.nbci.launch.GeneratedFile;
 import io.nbci.launch.NbciInvocation;
 import io.nbci.launch.Outcome;
+import io.nbci.status.DocumentedShapes;
+import io.nbci.status.LoopbackApi;
 import java.io.File;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.junit.BeforeClass;
@@ -44,6 +43,7 @@ public class CliContractIT {
 
     private static File jar;
     private static final Secret TOKEN = Secret.of("ghp_contractTestToken0123456789", "test");
+    private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
 
     @BeforeClass
     public static void extractTheShippedCommandLine() throws Exception {
@@ -116,27 +116,15 @@ public class CliContractIT {
         }
     }
 
+    /** GitHub's documented status request (LoopbackApi answers 400 to anything else), token from the environment. */
     @Test
     public void shouldPostStatusWithTheTokenFromTheEnvironmentOnly() throws Exception {
         assumeSubcommand("status");
-        List<String> authorizations = new CopyOnWriteArrayList<>();
-        List<String> bodies = new CopyOnWriteArrayList<>();
-        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        api.createContext("/", exchange -> {
-            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-            bodies.add(exchange.getRequestURI().getPath() + " "
-                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] reply = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(201, reply.length);
-            exchange.getResponseBody().write(reply);
-            exchange.close();
-        });
-        api.start();
-        try {
+        try (LoopbackApi api = LoopbackApi.start(DocumentedShapes.github(TOKEN.reveal(), "/api/v3"))) {
             CommitStatusBuilder step = new CommitStatusBuilder("github", "success", "nbci/notebooks", "gh");
             step.setRepository("acme/etl");
-            step.setSha("0123456789abcdef0123456789abcdef01234567");
-            step.setApiUrl("http://127.0.0.1:" + api.getAddress().getPort() + "/api/v3");
+            step.setSha(SHA);
+            step.setApiUrl(api.baseUrl() + "/api/v3");
             step.setDescription("3 passed");
 
             NbciInvocation invocation = step.toConfig(TOKEN,
@@ -145,44 +133,33 @@ public class CliContractIT {
 
             assertThat(ran.exitCode()).as(ran.output()).isZero();
             assertThat(ran.output()).doesNotContain(TOKEN.reveal());
-            assertThat(authorizations).singleElement().satisfies(h -> assertThat(h).contains(TOKEN.reveal()));
-            assertThat(bodies).singleElement().satisfies(b -> assertThat(b)
-                    .startsWith("/api/v3/repos/acme/etl/statuses/0123456789abcdef0123456789abcdef01234567")
-                    .contains("\"success\"", "nbci/notebooks", "https://ci.example.com/job/etl/7/"));
-        } finally {
-            api.stop(0);
+            assertThat(api.violations()).isEmpty();
+            assertThat(api.requests()).singleElement().satisfies(request -> {
+                assertThat(request.rawPath()).isEqualTo("/api/v3/repos/acme/etl/statuses/" + SHA);
+                assertThat(request.json().path("state").asText()).isEqualTo("success");
+                assertThat(request.json().path("context").asText()).isEqualTo("nbci/notebooks");
+                assertThat(request.json().path("target_url").asText()).isEqualTo("https://ci.example.com/job/etl/7/");
+            });
         }
     }
 
     @Test
     public void shouldWrapACommandInTheGateWithPendingThenSuccess() throws Exception {
         assumeSubcommand("gate");
-        List<String> bodies = new CopyOnWriteArrayList<>();
-        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        api.createContext("/", exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] reply = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(201, reply.length);
-            exchange.getResponseBody().write(reply);
-            exchange.close();
-        });
-        api.start();
-        try {
+        try (LoopbackApi api = LoopbackApi.start(DocumentedShapes.github(TOKEN.reveal(), "/api/v3"))) {
             GateStep step = new GateStep("github", "nbci/pr", "gh");
             step.setRepository("acme/etl");
-            step.setSha("0123456789abcdef0123456789abcdef01234567");
-            step.setApiUrl("http://127.0.0.1:" + api.getAddress().getPort() + "/api/v3");
+            step.setSha(SHA);
+            step.setApiUrl(api.baseUrl() + "/api/v3");
 
             NbciInvocation invocation = step.fields().toConfig(TOKEN, new hudson.EnvVars()).wrap(List.of("true"));
             Ran ran = launch(invocation, folder.newFolder("gate").toPath());
 
             assertThat(ran.exitCode()).as(ran.output()).isZero();
-            assertThat(bodies).hasSize(2);
-            assertThat(bodies.get(0)).contains("\"pending\"");
-            assertThat(bodies.get(1)).contains("\"success\"");
+            assertThat(api.violations()).isEmpty();
+            assertThat(api.requests()).extracting(request -> request.json().path("state").asText())
+                    .containsExactly("pending", "success");
             assertThat(ran.output()).doesNotContain(TOKEN.reveal());
-        } finally {
-            api.stop(0);
         }
     }
 

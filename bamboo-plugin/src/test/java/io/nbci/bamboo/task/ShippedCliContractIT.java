@@ -5,7 +5,6 @@ import static org.junit.Assume.assumeTrue;
 
 import com.atlassian.bamboo.task.TaskResult;
 import com.atlassian.bamboo.task.TaskState;
-import com.sun.net.httpserver.HttpServer;
 import io.nbci.bamboo.agent.NbciLauncher;
 import io.nbci.bamboo.config.DeployTaskConfig;
 import io.nbci.bamboo.config.NotebooksTaskConfig;
@@ -13,16 +12,16 @@ import io.nbci.bamboo.config.StatusTaskConfig;
 import io.nbci.bamboo.testing.FakeTaskContext;
 import io.nbci.bamboo.testing.RecordingTestCollation;
 import io.nbci.launch.DeployTarget;
+import io.nbci.status.DocumentedShapes;
+import io.nbci.status.LoopbackApi;
 import java.io.File;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
@@ -124,28 +123,17 @@ public class ShippedCliContractIT {
         assertThat(context.log().text()).contains("score.py");
     }
 
+    /** GitHub's documented status request (LoopbackApi answers 400 to anything else), token from the environment. */
     @Test
     public void shouldPostTheOutcomeWithTheTokenFromTheEnvironmentOnly() throws Exception {
         assumeSubcommand("status");
-        List<String> authorizations = new CopyOnWriteArrayList<>();
-        List<String> requests = new CopyOnWriteArrayList<>();
-        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        api.createContext("/", exchange -> {
-            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-            requests.add(exchange.getRequestURI().getPath() + " "
-                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] reply = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(201, reply.length);
-            exchange.getResponseBody().write(reply);
-            exchange.close();
-        });
-        api.start();
-        try {
+        String sha = "0123456789abcdef0123456789abcdef01234567";
+        try (LoopbackApi api = LoopbackApi.start(DocumentedShapes.github(TOKEN, "/api/v3"))) {
             FakeTaskContext context = new FakeTaskContext(Map.of(StatusTaskConfig.PROVIDER, "github",
                     StatusTaskConfig.MODE, StatusTaskConfig.FINAL, StatusTaskConfig.CONTEXT, "nbci/notebooks",
                     StatusTaskConfig.REPOSITORY, "acme/etl",
-                    StatusTaskConfig.SHA, "0123456789abcdef0123456789abcdef01234567",
-                    StatusTaskConfig.BASE_URL, "http://127.0.0.1:" + api.getAddress().getPort() + "/api/v3",
+                    StatusTaskConfig.SHA, sha,
+                    StatusTaskConfig.BASE_URL, api.baseUrl() + "/api/v3",
                     StatusTaskConfig.URL, "https://bamboo.example.com/browse/DATA-IMGSC-7",
                     StatusTaskConfig.TOKEN, TOKEN), folder.newFolder("status"))
                     .earlierTask(TaskState.FAILED);
@@ -155,12 +143,14 @@ public class ShippedCliContractIT {
             assertEveryFlagParsed(context);
             assertThat(result.getTaskState()).as(context.log().text()).isEqualTo(TaskState.SUCCESS);
             assertThat(context.log().text()).doesNotContain(TOKEN);
-            assertThat(authorizations).singleElement().satisfies(header -> assertThat(header).contains(TOKEN));
-            assertThat(requests).singleElement().satisfies(request -> assertThat(request)
-                    .startsWith("/api/v3/repos/acme/etl/statuses/0123456789abcdef0123456789abcdef01234567")
-                    .contains("failure").contains("nbci/notebooks"));
-        } finally {
-            api.stop(0);
+            assertThat(api.violations()).isEmpty();
+            assertThat(api.requests()).singleElement().satisfies(request -> {
+                assertThat(request.rawPath()).isEqualTo("/api/v3/repos/acme/etl/statuses/" + sha);
+                assertThat(request.json().path("state").asText()).isEqualTo("failure");
+                assertThat(request.json().path("context").asText()).isEqualTo("nbci/notebooks");
+                assertThat(request.json().path("target_url").asText())
+                        .isEqualTo("https://bamboo.example.com/browse/DATA-IMGSC-7");
+            });
         }
     }
 }
