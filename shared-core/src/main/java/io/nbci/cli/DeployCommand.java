@@ -68,7 +68,7 @@ public final class DeployCommand implements Callable<Integer> {
             }
             SourceVersion.validate(id, "--version");
             DeployOutcome outcome;
-            try (TargetConnection connection = TargetConnection.open(target)) {
+            try (TargetConnection connection = TargetConnection.open(target, log)) {
                 log.info("target " + target.name() + ": " + target.location() + " ("
                         + target.describeAuth() + ")");
                 outcome = new Deployer(connection, log).deploy(source, id, commit, dryRun);

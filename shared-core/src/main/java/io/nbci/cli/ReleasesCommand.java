@@ -27,7 +27,7 @@ public final class ReleasesCommand implements Callable<Integer> {
     public Integer call() {
         LogSink log = options.log();
         DeployTarget target = targetOptions.resolve();
-        try (TargetConnection connection = TargetConnection.open(target)) {
+        try (TargetConnection connection = TargetConnection.open(target, log)) {
             Deployer deployer = new Deployer(connection, log);
             List<ReleaseInfo> releases = deployer.releases();
             DeployTarget.Layout layout = deployer.layout();

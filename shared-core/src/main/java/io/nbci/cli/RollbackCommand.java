@@ -26,7 +26,7 @@ public final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DeployTarget target = targetOptions.resolve();
-        try (TargetConnection connection = TargetConnection.open(target)) {
+        try (TargetConnection connection = TargetConnection.open(target, options.log())) {
             new Deployer(connection, options.log()).rollback(to);
         }
         return ExitCode.OK.code();

@@ -23,7 +23,7 @@ public final class UnlockCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DeployTarget target = targetOptions.resolve();
-        try (TargetConnection connection = TargetConnection.open(target)) {
+        try (TargetConnection connection = TargetConnection.open(target, options.log())) {
             new Deployer(connection, options.log()).unlock();
         }
         return ExitCode.OK.code();

@@ -1,7 +1,10 @@
 package io.nbci.deploy;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,11 +29,15 @@ import java.util.Objects;
  * @param parallel      upload streams in parallel
  * @param verify        how uploaded files are verified
  * @param layout        how releases are stored (full copies, HDFS snapshots, or auto: snapshots where possible)
+ * @param hadoopConf    absolute path of the cluster's client configuration folder (core-site.xml, hdfs-site.xml),
+ *                      or null ({@code $HADOOP_CONF_DIR} when set); see {@link ClientConfiguration}
+ * @param hadoopProperties Hadoop client properties applied over the folder's, in the order declared; never logged
  * @param where         {@code file:line} of the declaration, for messages
  */
 public record DeployTarget(String name, URI uri, String base, String user, String principal, String keytab,
         short replication, short filePermission, short dirPermission, String owner, String group, int retention,
-        List<String> include, List<String> exclude, int parallel, Verify verify, Layout layout, String where) {
+        List<String> include, List<String> exclude, int parallel, Verify verify, Layout layout, String hadoopConf,
+        Map<String, String> hadoopProperties, String where) {
 
     /** How releases are stored. */
     public enum Layout {
@@ -65,6 +72,7 @@ public record DeployTarget(String name, URI uri, String base, String user, Strin
         exclude = List.copyOf(exclude);
         Objects.requireNonNull(verify, "verify");
         Objects.requireNonNull(layout, "layout");
+        hadoopProperties = Collections.unmodifiableMap(new LinkedHashMap<>(hadoopProperties));
     }
 
     /** True when the target logs in with a Kerberos keytab. */
@@ -76,6 +84,14 @@ public record DeployTarget(String name, URI uri, String base, String user, Strin
     public String location() {
         String text = uri.toString();
         return text.substring(0, text.length() - 1) + base;
+    }
+
+    /** The record's fields with {@code hadoopProperties} as names only: their values may be secrets. */
+    @Override
+    public String toString() {
+        return "DeployTarget[name=" + name + ", uri=" + uri + ", base=" + base + ", auth=" + describeAuth()
+                + ", hadoopConf=" + hadoopConf + ", hadoopProperties=" + hadoopProperties.keySet() + ", where=" + where
+                + "]";
     }
 
     /** How the target authenticates, safe to print: never the keytab's content. */

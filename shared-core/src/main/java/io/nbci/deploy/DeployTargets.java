@@ -66,7 +66,8 @@ public final class DeployTargets {
             throw node.error("expected a mapping with uri, base, ...");
         }
         node.allowOnlyKeys("uri", "base", "user", "kerberos", "replication", "permission", "dir-permission",
-                "owner", "group", "retention", "include", "exclude", "parallel", "verify", "layout");
+                "owner", "group", "retention", "include", "exclude", "parallel", "verify", "layout", "hadoop-conf",
+                "hadoop-properties");
         URI uri = uri(node.required("uri"));
         String base = basePath(node.required("base"));
         String user = user(node.get("user"));
@@ -83,10 +84,7 @@ public final class DeployTargets {
                 throw kerberos.get("principal").error("expected a principal like deploy/host@REALM, found \""
                         + principal + "\"");
             }
-            keytab = kerberos.required("keytab").asString().strip();
-            if (!Path.of(keytab).isAbsolute()) {
-                throw kerberos.get("keytab").error("expected an absolute keytab path, found \"" + keytab + "\"");
-            }
+            keytab = absolutePath(kerberos.required("keytab"), "keytab path");
             if (user != null) {
                 throw node.get("user").error("give either user (simple auth) or kerberos, not both");
             }
@@ -125,9 +123,52 @@ public final class DeployTargets {
                 && !uri.getScheme().endsWith("webhdfs")) {
             throw layoutNode.error("snapshots need HDFS (hdfs://, webhdfs:// or swebhdfs://), found " + uri);
         }
+        ConfigNode hadoopConfNode = node.get("hadoop-conf");
+        String hadoopConf = hadoopConfNode.isAbsent() ? null
+                : absolutePath(hadoopConfNode,
+                        "path of the cluster's client configuration folder (e.g. /etc/hadoop/conf)");
+        Map<String, String> hadoopProperties = hadoopProperties(node.get("hadoop-properties"));
         return new DeployTarget(name, uri, base, user, principal, keytab, (short) replication, filePermission,
-                dirPermission, owner, group, retention, include, exclude, parallel, verify, layout,
-                node.file() + ":" + node.line());
+                dirPermission, owner, group, retention, include, exclude, parallel, verify, layout, hadoopConf,
+                hadoopProperties, node.file() + ":" + node.line());
+    }
+
+    private static String absolutePath(ConfigNode node, String what) {
+        String text = node.asString().strip();
+        if (!Path.of(text).isAbsolute()) {
+            throw node.error("expected an absolute " + what + ", found \"" + text + "\"");
+        }
+        return text;
+    }
+
+    /** {@code hadoop-properties}: Hadoop property names to scalar values. The values are never put in a message. */
+    private static Map<String, String> hadoopProperties(ConfigNode node) {
+        if (node.isAbsent()) {
+            return Map.of();
+        }
+        if (!node.isMap()) {
+            throw node.error("expected a mapping of Hadoop property names to values, e.g. "
+                    + "dfs.client.socket-timeout: 120s");
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> entry : node.fields().entrySet()) {
+            String key = entry.getKey();
+            ConfigNode value = entry.getValue();
+            if (key.isBlank() || !key.strip().equals(key) || key.chars().anyMatch(Character::isWhitespace)) {
+                throw value.error("expected a Hadoop property name without spaces, found \"" + key + "\"");
+            }
+            String reason = ClientConfiguration.FIXED.get(key);
+            if (reason != null) {
+                throw value.error("nbci sets this property itself: " + reason);
+            }
+            if (!value.isScalar()) {
+                // the node's own message would quote a scalar; say what is wrong without any value
+                throw value.error("expected a single value (text, number or true/false), found "
+                        + (value.isAbsent() ? "nothing" : value.isMap() ? "a mapping" : "a list"));
+            }
+            properties.put(key, value.asString());
+        }
+        return properties;
     }
 
     private static URI uri(ConfigNode node) {

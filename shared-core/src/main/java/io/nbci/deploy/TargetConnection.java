@@ -1,6 +1,7 @@
 package io.nbci.deploy;
 
 import io.nbci.common.ExitCode;
+import io.nbci.common.LogSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -10,6 +11,9 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivilegedExceptionAction;
+import javax.security.auth.kerberos.KerberosPrincipal;
+import javax.security.auth.kerberos.KeyTab;
+import javax.security.auth.login.LoginException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.security.AccessControlException;
@@ -41,18 +45,24 @@ public final class TargetConnection implements AutoCloseable {
         this.fs = fs;
     }
 
-    /** Logs in, opens the filesystem and checks that it answers. Unreachable is exit code 3. */
+    /** {@link #open(DeployTarget, LogSink)} without the configuration line. */
     public static TargetConnection open(DeployTarget target) {
-        Configuration conf = configuration();
+        return open(target, LogSink.silent());
+    }
+
+    /**
+     * Logs in, opens the filesystem and checks that it answers. First logs which Hadoop client
+     * configuration is used ({@link ClientConfiguration#describe()}: folder, files, property names).
+     * A bad configuration folder, keytab or login is exit code 2; unreachable is exit code 3.
+     */
+    public static TargetConnection open(DeployTarget target, LogSink log) {
+        ClientConfiguration client = ClientConfiguration.of(target, System.getenv());
+        log.info(client.describe());
+        Configuration conf = client.conf();
         UserGroupInformation ugi;
         try {
             if (target.kerberos()) {
-                if (!Files.isReadable(Path.of(target.keytab()))) {
-                    throw new DeployException(ExitCode.BAD_INPUT, target.where() + ": target " + target.name()
-                            + ": keytab " + target.keytab() + " does not exist or is not readable");
-                }
-                conf.set("hadoop.security.authentication", "kerberos");
-                conf.set("hadoop.security.authorization", "true");
+                checkKeytab(target);
                 UserGroupInformation.setConfiguration(conf);
                 ugi = UserGroupInformation.loginUserFromKeytabAndReturnUGI(target.principal(), target.keytab());
             } else if (target.user() != null) {
@@ -62,7 +72,7 @@ public final class TargetConnection implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new DeployException(ExitCode.BAD_INPUT, "target " + target.name() + ": login failed for "
-                    + target.describeAuth() + ": " + e.getMessage(), e);
+                    + target.describeAuth() + ": " + loginFailure(e), e);
         }
         FileSystem fs;
         try {
@@ -79,23 +89,40 @@ public final class TargetConnection implements AutoCloseable {
         return connection;
     }
 
-    /** The client settings nbci uses (public for the benchmark): fail fast when the NameNode is down, exact permission bits, composite CRCs. */
+    /** A keytab that is missing, or that holds no key for the principal, said plainly before Java's login says it obscurely. */
+    private static void checkKeytab(DeployTarget target) {
+        Path keytab = Path.of(target.keytab());
+        if (!Files.isReadable(keytab)) {
+            throw new DeployException(ExitCode.BAD_INPUT, target.where() + ": target " + target.name()
+                    + ": keytab " + target.keytab() + " does not exist or is not readable");
+        }
+        int keys;
+        try {
+            keys = KeyTab.getInstance(keytab.toFile()).getKeys(new KerberosPrincipal(target.principal())).length;
+        } catch (RuntimeException e) {
+            return; // the login says what is wrong
+        }
+        if (keys == 0) {
+            throw new DeployException(ExitCode.BAD_INPUT, target.where() + ": target " + target.name()
+                    + ": keytab " + target.keytab() + " holds no usable key for principal " + target.principal()
+                    + " (it is not a keytab, holds other principals, or only encryption types Java disables, "
+                    + "such as DES or RC4); 'klist -kte " + target.keytab() + "' lists what it holds");
+        }
+    }
+
+    /** The login's own reason ("Client not found in Kerberos database (6)"), not the chain of wrappers around it. */
+    private static String loginFailure(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LoginException && cause.getMessage() != null) {
+                return firstLine(cause.getMessage());
+            }
+        }
+        return firstLine(String.valueOf(e.getMessage()));
+    }
+
+    /** The client settings nbci uses, without any site file or target property (the benchmark's reference client). */
     public static Configuration configuration() {
-        Configuration conf = new Configuration();
-        conf.set("fs.permissions.umask-mode", "000");
-        conf.set("dfs.checksum.combine.mode", "COMPOSITE_CRC");
-        conf.setInt("ipc.client.connect.max.retries", 2);
-        conf.setInt("ipc.client.connect.max.retries.on.timeouts", 2);
-        conf.setInt("ipc.client.connect.retry.interval", 300);
-        conf.setInt("ipc.client.connect.timeout", 5000);
-        conf.setBoolean("dfs.client.retry.policy.enabled", false);
-        conf.set("dfs.webhdfs.socket.connect-timeout", "5s");
-        conf.set("dfs.webhdfs.socket.read-timeout", "60s");
-        conf.setBoolean("fs.automatic.close", false);
-        // closing a file waits until the NameNode has the DataNodes' block reports; the default first
-        // back-off (400 ms) dominates a deploy of many small files, so poll sooner (same retry count)
-        conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 50);
-        return conf;
+        return ClientConfiguration.defaultsOnly();
     }
 
     public DeployTarget target() {
@@ -134,6 +161,15 @@ public final class TargetConnection implements AutoCloseable {
                     || cause instanceof UnknownHostException || cause instanceof SocketTimeoutException) {
                 return new DeployException(ExitCode.INFRASTRUCTURE, "target " + target.name() + ": "
                         + target.uri() + " is unreachable (" + what + "): " + cause, e);
+            }
+            if (cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage())
+                    .contains("Kerberos principal")) {
+                // the client does not know (or distrusts) the NameNode's principal: a configuration problem
+                return new DeployException(ExitCode.BAD_INPUT, "target " + target.name() + ": Kerberos: "
+                        + firstLine(cause.getMessage()) + " (" + what + " " + target.uri() + "). The client needs the "
+                        + "cluster's dfs.namenode.kerberos.principal: give the target hadoop-conf: <the cluster's "
+                        + "client configuration folder, e.g. /etc/hadoop/conf>, set " + ClientConfiguration.HADOOP_CONF_DIR
+                        + ", or set dfs.namenode.kerberos.principal in hadoop-properties", e);
             }
             if (cause instanceof AccessControlException) {
                 return new DeployException(ExitCode.BAD_INPUT, "target " + target.name() + ": permission denied ("

@@ -2,6 +2,7 @@ package io.nbci.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.nbci.common.ExitCode;
 import io.nbci.config.ConfigException;
@@ -30,6 +31,8 @@ public class DeployTargetsTest {
         assertThat(prod.kerberos()).isTrue();
         assertThat(prod.principal()).isEqualTo("deploy/ci.example.com@EXAMPLE.COM");
         assertThat(prod.keytab()).isEqualTo("/etc/security/keytabs/deploy.keytab");
+        assertThat(prod.hadoopConf()).isEqualTo("/etc/hadoop/conf");
+        assertThat(prod.hadoopProperties()).containsExactly(entry("dfs.client.socket-timeout", "120000"));
         assertThat(prod.replication()).isEqualTo((short) 3);
         assertThat(prod.filePermission()).isEqualTo((short) 0644);
         assertThat(prod.dirPermission()).isEqualTo((short) 0755);
@@ -44,6 +47,7 @@ public class DeployTargetsTest {
         assertThat(staging.user()).isEqualTo("etl");
         assertThat(staging.retention()).isEqualTo(3);
         assertThat(staging.verify()).isEqualTo(DeployTarget.Verify.AUTO);
+        assertThat(staging.hadoopConf()).isNull();
     }
 
     @Test
@@ -119,6 +123,70 @@ public class DeployTargetsTest {
                 .hasMessageContaining("targets.prod.kerberos.keytab: is required");
         assertThatThrownBy(() -> parse(target("    kerberos:\n      principal: deploy\n      keytab: /k\n")))
                 .hasMessageContaining("targets.prod.kerberos.principal: expected a principal");
+    }
+
+    @Test
+    public void shouldReadHadoopConfAndHadoopPropertiesInOrder() {
+        DeployTarget prod = parse(target("    hadoop-conf: /etc/hadoop/conf\n    hadoop-properties:\n"
+                + "      dfs.client.socket-timeout: 120s\n      ipc.client.connect.max.retries: 5\n"
+                + "      dfs.client.use.datanode.hostname: true\n")).get("prod");
+
+        assertThat(prod.hadoopConf()).isEqualTo("/etc/hadoop/conf");
+        assertThat(prod.hadoopProperties()).containsExactly(entry("dfs.client.socket-timeout", "120s"),
+                entry("ipc.client.connect.max.retries", "5"), entry("dfs.client.use.datanode.hostname", "true"));
+        assertThat(parse(target("")).get("prod").hadoopConf()).isNull();
+        assertThat(parse(target("")).get("prod").hadoopProperties()).isEmpty();
+    }
+
+    @Test
+    public void shouldRejectBadHadoopConfWithFileLineAndKey() {
+        assertThatThrownBy(() -> parse(target("    hadoop-conf: etc/hadoop/conf\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("nbci-deploy.yaml:5:")
+                .hasMessageContaining("targets.prod.hadoop-conf: expected an absolute path of the cluster's client "
+                        + "configuration folder (e.g. /etc/hadoop/conf), found \"etc/hadoop/conf\"");
+        assertThatThrownBy(() -> parse(target("    hadoop-conf: [/a, /b]\n")))
+                .hasMessageContaining(":5:").hasMessageContaining("targets.prod.hadoop-conf: expected a text value");
+    }
+
+    @Test
+    public void shouldRejectBadHadoopPropertiesWithFileLineAndKeyButNeverTheirValues() {
+        assertThatThrownBy(() -> parse(target("    hadoop-properties: dfs.replication=2\n")))
+                .hasMessageContaining("nbci-deploy.yaml:5:")
+                .hasMessageContaining("targets.prod.hadoop-properties: expected a mapping of Hadoop property names");
+        assertThatThrownBy(() -> parse(target("    hadoop-properties:\n      \"\": x\n")))
+                .hasMessageContaining("nbci-deploy.yaml:6:")
+                .hasMessageContaining("expected a Hadoop property name without spaces, found \"\"");
+        assertThatThrownBy(() -> parse(target("    hadoop-properties:\n      \"dfs replication\": 2\n")))
+                .hasMessageContaining(":6:").hasMessageContaining("found \"dfs replication\"");
+        assertThatThrownBy(() -> parse(target("    hadoop-properties:\n      ok.key: 1\n"
+                + "      hadoop.security.credstore.java-keystore-provider.password-file: [s3cr3t-value]\n")))
+                .hasMessageContaining("nbci-deploy.yaml:7:")
+                .hasMessageContaining("targets.prod.hadoop-properties.hadoop.security.credstore.java-keystore-provider"
+                        + ".password-file: expected a single value (text, number or true/false), found a list")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t-value"));
+        assertThatThrownBy(() -> parse(target("    hadoop-properties:\n      fs.s3a.secret.key:\n")))
+                .hasMessageContaining(":6:").hasMessageContaining("found nothing");
+    }
+
+    @Test
+    public void shouldRejectHadoopPropertiesThatNbciFixes() {
+        assertThatThrownBy(() -> parse(target("    hadoop-properties:\n      fs.permissions.umask-mode: \"022\"\n")))
+                .hasMessageContaining("nbci-deploy.yaml:6:")
+                .hasMessageContaining("targets.prod.hadoop-properties.fs.permissions.umask-mode: nbci sets this "
+                        + "property itself: permission and dir-permission are applied exactly (umask 000)");
+        assertThatThrownBy(() -> parse(target("    hadoop-properties:\n      dfs.checksum.combine.mode: MD5MD5CRC\n")))
+                .hasMessageContaining("use verify: read-back");
+        assertThatThrownBy(() -> parse(target("    hadoop-properties:\n      hadoop.security.authentication: "
+                + "kerberos\n"))).hasMessageContaining("the target's kerberos:");
+    }
+
+    @Test
+    public void shouldNeverPrintHadoopPropertyValuesInTheTargetsText() {
+        DeployTarget prod = parse(target("    hadoop-properties:\n      fs.azure.account.key.x: s3cr3t-value\n"))
+                .get("prod");
+
+        assertThat(prod.toString()).contains("fs.azure.account.key.x").doesNotContain("s3cr3t-value");
     }
 
     @Test
