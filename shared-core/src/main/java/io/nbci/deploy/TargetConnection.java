@@ -82,7 +82,7 @@ public final class TargetConnection implements AutoCloseable {
             fs = opened instanceof org.apache.hadoop.fs.LocalFileSystem
                     ? ((org.apache.hadoop.fs.LocalFileSystem) opened).getRaw() : opened;
         } catch (IOException | InterruptedException e) {
-            throw failure(target, "connect", e);
+            throw failure(target, conf, "connect", e);
         }
         TargetConnection connection = new TargetConnection(target, conf, ugi, fs);
         connection.call("reach", () -> fs.getFileStatus(new org.apache.hadoop.fs.Path("/")));
@@ -147,11 +147,11 @@ public final class TargetConnection implements AutoCloseable {
         try {
             return ugi.doAs((PrivilegedExceptionAction<T>) action::run);
         } catch (IOException | InterruptedException e) {
-            throw failure(target, what, e);
+            throw failure(target, conf, what, e);
         }
     }
 
-    static DeployException failure(DeployTarget target, String what, Exception e) {
+    static DeployException failure(DeployTarget target, Configuration conf, String what, Exception e) {
         if (e instanceof InterruptedException || e instanceof InterruptedIOException
                 && !(e instanceof SocketTimeoutException)) {
             Thread.currentThread().interrupt();
@@ -176,8 +176,26 @@ public final class TargetConnection implements AutoCloseable {
                         + what + ") for " + target.describeAuth() + ": " + firstLine(cause.getMessage()), e);
             }
         }
+        String message = firstLine(String.valueOf(e));
         return new DeployException(ExitCode.INFRASTRUCTURE, "target " + target.name() + " (" + target.uri()
-                + "): " + what + " failed: " + firstLine(String.valueOf(e)), e);
+                + "): " + what + " failed: " + message + noDataNodeHint(target, conf, message), e);
+    }
+
+    /**
+     * DataNodes with SASL data transfer protection refuse a client that does not speak it, and the NameNode
+     * then says only that no DataNode could be written to (KerberosDeployIT shows it).
+     */
+    private static String noDataNodeHint(DeployTarget target, Configuration conf, String message) {
+        if (!message.contains("could only be written to 0 of the")) {
+            return "";
+        }
+        if (target.kerberos() && conf.get("dfs.data.transfer.protection") == null) {
+            return " (This client has no dfs.data.transfer.protection: DataNodes of a kerberized cluster that "
+                    + "protect data transfer with SASL refuse it. Give the target hadoop-conf: <the cluster's client "
+                    + "configuration folder>, whose hdfs-site.xml sets it, or set it in hadoop-properties. Otherwise "
+                    + "the DataNodes are full, down or unreachable from this host.)";
+        }
+        return " (No DataNode took the data: they are full, down or unreachable from this host.)";
     }
 
     private static String firstLine(String text) {
