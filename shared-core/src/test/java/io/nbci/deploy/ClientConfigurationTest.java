@@ -157,6 +157,18 @@ public class ClientConfigurationTest {
     }
 
     @Test
+    public void shouldNameTargetLineAndPathOfAMissingKeytabBeforeAnyLogin() {
+        String keytab = temp.getRoot() + "/no-such.keytab";
+        DeployTarget target = target("    kerberos:\n      principal: deploy@EXAMPLE.COM\n      keytab: " + keytab
+                + "\n");
+
+        assertThatThrownBy(() -> TargetConnection.open(target))
+                .isInstanceOf(DeployException.class)
+                .hasMessage("nbci-deploy.yaml:3: target t: keytab " + keytab + " does not exist or is not readable")
+                .satisfies(e -> assertThat(((DeployException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT));
+    }
+
+    @Test
     public void shouldOpenAFileTargetWithTheLayeredConfigurationAndLogWhereItCameFrom() throws Exception {
         Path folder = confFolder();
         DeployTarget target = target("    hadoop-conf: " + folder + "\n    hadoop-properties:\n"
