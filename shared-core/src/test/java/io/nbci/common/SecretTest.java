@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.Rule;
@@ -49,28 +48,12 @@ public class SecretTest {
 
     @Test
     public void shouldMaskEverySecretInEveryLineThroughTheMaskingSink() {
-        List<String> lines = new ArrayList<>();
-        LogSink collecting = new LogSink() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void error(String message) {
-                lines.add(message);
-            }
-        };
+        RecordingLog collecting = new RecordingLog();
         LogSink sink = new MaskingLogSink(collecting, List.of(Secret.of("aaa", "a"), Secret.of("bbb", "b")));
 
         sink.info("curl -H 'Authorization: aaa'");
         sink.error("failed with bbb and aaa");
 
-        assertThat(lines).containsExactly("curl -H 'Authorization: ****'", "failed with **** and ****");
+        assertThat(collecting.messages()).containsExactly("curl -H 'Authorization: ****'", "failed with **** and ****");
     }
 }

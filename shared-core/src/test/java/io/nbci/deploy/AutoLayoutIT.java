@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nbci.common.ExitCode;
 import io.nbci.common.LogSink;
+import io.nbci.common.RecordingLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.hadoop.fs.FileStatus;
 import org.junit.Before;
 import org.junit.Test;
@@ -17,23 +17,7 @@ import org.junit.Test;
 public class AutoLayoutIT extends AbstractMiniHdfsIT {
     private static int counter;
     private String base;
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final LogSink log = new LogSink() {
-        @Override
-        public void info(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void error(String message) {
-            lines.add(message);
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
 
     @Before
     public void setUp() throws IOException {
@@ -78,7 +62,7 @@ public class AutoLayoutIT extends AbstractMiniHdfsIT {
         assertThat(read(base + "/work/.snapshot/v1/jobs/job3.py")).isEqualTo("print(3)\n");
         assertThat(exists(base + "/releases")).isFalse();
         assertThat(layoutSeenBy(target)).isEqualTo(DeployTarget.Layout.SNAPSHOTS);
-        assertThat(lines).anyMatch(line -> line.contains("target t: layout snapshots"));
+        assertThat(log.messages()).anyMatch(line -> line.contains("target t: layout snapshots"));
         FileStatus file = admin.getFileStatus(new org.apache.hadoop.fs.Path(base + "/work/.snapshot/v2/jobs/job3.py"));
         FileStatus dir = admin.getFileStatus(new org.apache.hadoop.fs.Path(base + "/work/.snapshot/v2/jobs"));
         assertThat(List.of(file.getOwner(), file.getGroup(), dir.getOwner(), dir.getGroup()))
@@ -101,7 +85,7 @@ public class AutoLayoutIT extends AbstractMiniHdfsIT {
         assertThat(read(base + "/releases/v1/jobs/job3.py")).isEqualTo("print(3)\n");
         assertThat(admin.getFileStatus(new org.apache.hadoop.fs.Path(base + "/work")).isSnapshotEnabled()).isFalse();
         assertThat(layoutSeenBy(target)).isEqualTo(DeployTarget.Layout.COPIES);
-        assertThat(lines.stream().filter(line -> line.contains("layout copies"))).singleElement().asString()
+        assertThat(log.messages().stream().filter(line -> line.contains("layout copies"))).singleElement().asString()
                 .contains("alice may not make " + base + "/work snapshottable")
                 .contains("hdfs dfsadmin -allowSnapshot " + base + "/work");
     }

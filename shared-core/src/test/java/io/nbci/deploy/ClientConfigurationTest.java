@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nbci.common.ExitCode;
-import io.nbci.common.LogSink;
+import io.nbci.common.RecordingLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.Rule;
@@ -173,30 +171,15 @@ public class ClientConfigurationTest {
         Path folder = confFolder();
         DeployTarget target = target("    hadoop-conf: " + folder + "\n    hadoop-properties:\n"
                 + "      dfs.client.socket-timeout: 30000\n");
-        List<String> lines = new ArrayList<>();
+        RecordingLog log = new RecordingLog();
 
-        try (TargetConnection connection = TargetConnection.open(target, new LogSink() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void error(String message) {
-                lines.add(message);
-            }
-        })) {
+        try (TargetConnection connection = TargetConnection.open(target, log)) {
             assertThat(connection.conf().get("dfs.nameservices")).isEqualTo("prod-ns");
             assertThat(connection.conf().get("dfs.client.socket-timeout")).isEqualTo("30000");
             assertThat(connection.conf().get("fs.permissions.umask-mode")).isEqualTo("000");
             assertThat(connection.fs().getConf().get("fs.permissions.umask-mode")).isEqualTo("000");
         }
-        assertThat(lines).containsExactly("hadoop configuration (target t): core-site.xml, hdfs-site.xml from "
+        assertThat(log.messages()).containsExactly("hadoop configuration (target t): core-site.xml, hdfs-site.xml from "
                 + folder + " (hadoop-conf of target t); hadoop-properties: dfs.client.socket-timeout");
     }
 }

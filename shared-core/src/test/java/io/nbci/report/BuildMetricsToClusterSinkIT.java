@@ -3,6 +3,7 @@ package io.nbci.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nbci.common.ExitCode;
+import io.nbci.common.RecordingLog;
 import io.nbci.localcluster.ClusterService;
 import io.nbci.localcluster.LocalCluster;
 import io.nbci.results.CaseResult;

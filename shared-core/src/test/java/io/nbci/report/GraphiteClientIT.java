@@ -2,6 +2,7 @@ package io.nbci.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nbci.common.RecordingLog;
 import io.nbci.results.MetricSample;
 import io.nbci.results.RunResults;
 import java.io.BufferedReader;

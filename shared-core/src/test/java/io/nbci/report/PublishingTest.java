@@ -2,6 +2,7 @@ package io.nbci.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nbci.common.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.Rule;
@@ -35,7 +36,7 @@ public class PublishingTest {
                 PublishSettings.none(), log);
 
         assertThat(outcome).isEqualTo(new Publishing.Outcome(null, false, 0));
-        assertThat(log.lines).isEmpty();
+        assertThat(log.lines()).isEmpty();
     }
 
     @Test

@@ -3,14 +3,13 @@ package io.nbci.bamboo.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nbci.bamboo.testing.FakeNbci;
-import io.nbci.common.LogSink;
+import io.nbci.common.RecordingLog;
 import io.nbci.common.Secret;
 import io.nbci.launch.GeneratedFile;
 import io.nbci.launch.NbciInvocation;
 import io.nbci.launch.OutcomePolicy;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.Rule;
@@ -39,33 +38,15 @@ public class NbciLauncherTest {
         NbciInvocation invocation = new NbciInvocation("status", List.of("status", "--state", "pending"),
                 Map.of("PLAIN", "1"), Map.of("NBCI_STATUS_TOKEN", Secret.of("tok-123456", "test")),
                 List.of(new GeneratedFile("nbci-output/targets.yaml", "targets: {}\n")), List.of(), OutcomePolicy.FAIL);
-        List<String> lines = new ArrayList<>();
+        RecordingLog log = new RecordingLog();
 
-        int code = launcher.run(invocation, workspace, Map.of("bamboo_fakeExit", "3"), sink(lines), List.of());
+        int code = launcher.run(invocation, workspace, Map.of("bamboo_fakeExit", "3"), log, List.of());
 
         assertThat(code).isEqualTo(3);
         assertThat(workspace.toPath().resolve("nbci-output/targets.yaml")).hasContent("targets: {}");
-        assertThat(lines).contains("Running nbci status --state pending", "fake nbci status --state pending",
+        assertThat(log.messages()).contains("Running nbci status --state pending", "fake nbci status --state pending",
                 "token is ****");
-        assertThat(String.join("\n", lines)).doesNotContain("tok-123456");
+        assertThat(String.join("\n", log.messages())).doesNotContain("tok-123456");
     }
 
-    private static LogSink sink(List<String> lines) {
-        return new LogSink() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void error(String message) {
-                lines.add(message);
-            }
-        };
-    }
 }
