@@ -17,7 +17,8 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * A named HDFS deploy target as a release manager enters it under Manage Jenkins > System > nbci:
  * filesystem URI, base path, simple-auth user or Kerberos principal with a keytab from a
- * secret file credential, retention and permission bits. Translated into the core's
+ * secret file credential, retention, permission bits and the cluster's client configuration folder on
+ * the agents. Translated into the core's
  * {@link DeployTarget}; the keytab reaches agents as a file for the run only.
  */
 public final class HdfsDeployTarget implements Describable<HdfsDeployTarget> {
@@ -29,6 +30,7 @@ public final class HdfsDeployTarget implements Describable<HdfsDeployTarget> {
     private String keytabCredentialsId;
     private String retention;
     private String permission;
+    private String hadoopConf;
 
     @DataBoundConstructor
     public HdfsDeployTarget(String name, String uri, String basePath) {
@@ -45,7 +47,7 @@ public final class HdfsDeployTarget implements Describable<HdfsDeployTarget> {
     public DeployTarget toCoreTarget(String keytabPath) {
         return DeployTarget.builder().name(name).uri(uri).basePath(basePath).user(user).principal(principal)
                 .keytab(keytabPath).keytabConfigured(keytabCredentialsId != null).retention(retention)
-                .permission(permission).build();
+                .permission(permission).hadoopConf(hadoopConf).build();
     }
 
     public String getName() {
@@ -103,6 +105,15 @@ public final class HdfsDeployTarget implements Describable<HdfsDeployTarget> {
     @DataBoundSetter
     public void setPermission(String permission) {
         this.permission = NbciBuilder.blankToNull(permission);
+    }
+
+    public String getHadoopConf() {
+        return hadoopConf;
+    }
+
+    @DataBoundSetter
+    public void setHadoopConf(String hadoopConf) {
+        this.hadoopConf = NbciBuilder.blankToNull(hadoopConf);
     }
 
     /** Form checks (administrators only) and the connection check. */
@@ -183,6 +194,12 @@ public final class HdfsDeployTarget implements Describable<HdfsDeployTarget> {
             return Forms.of(Validation.permission(value));
         }
 
+        @POST
+        public FormValidation doCheckHadoopConf(@QueryParameter String value) {
+            host().checkAdminister();
+            return Forms.of(Validation.absolutePath(value));
+        }
+
         public ListBoxModel doFillKeytabCredentialsIdItems(@QueryParameter String keytabCredentialsId) {
             host().checkAdminister();
             return host().secretFileItems(keytabCredentialsId);
@@ -193,7 +210,7 @@ public final class HdfsDeployTarget implements Describable<HdfsDeployTarget> {
         public FormValidation doTestConnection(@QueryParameter String name, @QueryParameter String uri,
                 @QueryParameter String basePath, @QueryParameter String user, @QueryParameter String principal,
                 @QueryParameter String keytabCredentialsId, @QueryParameter String retention,
-                @QueryParameter String permission) {
+                @QueryParameter String permission, @QueryParameter String hadoopConf) {
             host().checkAdminister();
             HdfsDeployTarget target = new HdfsDeployTarget(name, uri, basePath);
             target.setUser(user);
@@ -201,6 +218,7 @@ public final class HdfsDeployTarget implements Describable<HdfsDeployTarget> {
             target.setKeytabCredentialsId(keytabCredentialsId);
             target.setRetention(retention);
             target.setPermission(permission);
+            target.setHadoopConf(hadoopConf);
             DeployTarget checked;
             try {
                 checked = target.toCoreTarget(null);

@@ -173,6 +173,10 @@ public class CliContractIT {
         HdfsDeployTarget configured = new HdfsDeployTarget("local", "file:///", hdfs.resolve("apps").toString());
         configured.setRetention("3");
         configured.setPermission("644");
+        Path conf = folder.newFolder("hadoop-conf").toPath();
+        Files.writeString(conf.resolve("core-site.xml"), "<configuration><property><name>fs.trash.interval</name>"
+                + "<value>0</value></property></configuration>\n");
+        configured.setHadoopConf(conf.toString());
         DeployBuilder step = new DeployBuilder("local");
         step.setSource("jobs");
         step.setVersion("1.0.0");
@@ -184,7 +188,7 @@ public class CliContractIT {
         Ran ran = launch(invocation, workspace);
 
         assertThat(ran.exitCode()).as(ran.output()).isZero();
-        assertThat(ran.output()).contains("score.py");
+        assertThat(ran.output()).contains("score.py").contains("core-site.xml from " + conf);
     }
 
     @Test

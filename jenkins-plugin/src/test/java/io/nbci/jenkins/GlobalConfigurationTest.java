@@ -18,6 +18,7 @@ public class GlobalConfigurationTest {
         target.setKeytabCredentialsId("etl-keytab");
         target.setRetention("10");
         target.setPermission("750");
+        target.setHadoopConf("/etc/hadoop/conf");
         return target;
     }
 
@@ -26,7 +27,7 @@ public class GlobalConfigurationTest {
         DeployTarget core = kerberos().toCoreTarget("/agent/tmp/keytab-1");
 
         assertThat(core).isEqualTo(new DeployTarget("prod", "hdfs://nn.example.com:8020", "/apps/jobs", null,
-                "etl/ci.example.com@EXAMPLE.COM", "/agent/tmp/keytab-1", 10, "750"));
+                "etl/ci.example.com@EXAMPLE.COM", "/agent/tmp/keytab-1", 10, "750", "/etc/hadoop/conf"));
         assertThat(kerberos().toCoreTarget(null).keytab()).as("configuration time: keytab not copied yet").isNull();
     }
 
@@ -66,10 +67,11 @@ public class GlobalConfigurationTest {
         });
 
         FormValidation answer = d.doTestConnection("prod", "hdfs://nn:8020", "/apps", "",
-                "etl@EXAMPLE.COM", "etl-keytab", "", "");
+                "etl@EXAMPLE.COM", "etl-keytab", "", "", "/etc/hadoop/conf");
 
         assertThat(answer.kind).isEqualTo(FormValidation.Kind.OK);
         assertThat(((DeployTarget) seen.get(0)).principal()).isEqualTo("etl@EXAMPLE.COM");
+        assertThat(((DeployTarget) seen.get(0)).hadoopConf()).isEqualTo("/etc/hadoop/conf");
         assertThat((byte[]) seen.get(1)).containsExactly(5, 2, 0, 1);
     }
 
@@ -79,13 +81,16 @@ public class GlobalConfigurationTest {
             throw new AssertionError("must not run");
         });
 
-        FormValidation badUri = d.doTestConnection("prod", "s3://b", "/apps", "", "", "", "", "");
+        FormValidation badUri = d.doTestConnection("prod", "s3://b", "/apps", "", "", "", "", "", "");
         FormValidation missingKeytab = d.doTestConnection("prod", "hdfs://nn:8020", "/apps", "", "etl@EXAMPLE.COM",
-                "gone", "", "");
+                "gone", "", "", "");
+        FormValidation relativeConf = d.doTestConnection("prod", "hdfs://nn:8020", "/apps", "", "", "", "", "",
+                "etc/hadoop");
 
         assertThat(badUri.kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(FormValidationTest.unescape(badUri.getMessage())).startsWith("uri: expected a URI starting with");
         assertThat(FormValidationTest.unescape(missingKeytab.getMessage()))
                 .isEqualTo("no global secret file credential with id 'gone'");
+        assertThat(FormValidationTest.unescape(relativeConf.getMessage())).startsWith("hadoopConf: expected an absolute");
     }
 }

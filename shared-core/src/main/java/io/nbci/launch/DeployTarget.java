@@ -6,7 +6,7 @@ import java.util.List;
  * A named HDFS deploy target as a release manager declares it in a plugin's global
  * configuration, rendered into the {@code nbci-deploy.yaml} layout the {@code nbci deploy}
  * command reads ({@code uri}, {@code base}, {@code user} or {@code kerberos: {principal, keytab}},
- * {@code retention}, {@code permission}; see docs/examples/nbci-deploy.yaml). The keytab is a path on the agent where the host copied the file
+ * {@code retention}, {@code permission}, {@code hadoop-conf}; see docs/examples/nbci-deploy.yaml). The keytab is a path on the agent where the host copied the file
  * credential; its content never passes through here.
  *
  * @param name       the name steps refer to
@@ -17,9 +17,11 @@ import java.util.List;
  * @param keytab     path of the keytab file on the agent (with a principal), or null
  * @param retention  releases kept, or null for the command's default
  * @param permission octal permission bits of uploaded files, or null
+ * @param hadoopConf the cluster's client configuration folder on the agent ({@code hadoop-conf}), or null
+ *                   for the agent's {@code HADOOP_CONF_DIR}
  */
 public record DeployTarget(String name, String uri, String basePath, String user, String principal, String keytab,
-        Integer retention, String permission) {
+        Integer retention, String permission, String hadoopConf) {
 
     public static Builder builder() {
         return new Builder();
@@ -32,7 +34,7 @@ public record DeployTarget(String name, String uri, String basePath, String user
 
     /** This target with the keytab at {@code path} (the host copies the credential there on the agent). */
     public DeployTarget withKeytab(String path) {
-        return new DeployTarget(name, uri, basePath, user, principal, path, retention, permission);
+        return new DeployTarget(name, uri, basePath, user, principal, path, retention, permission, hadoopConf);
     }
 
     /** The YAML text of a targets file holding {@code targets}. */
@@ -55,6 +57,7 @@ public record DeployTarget(String name, String uri, String basePath, String user
                 yaml.append("    retention: ").append(target.retention).append('\n');
             }
             entry(yaml, "permission", target.permission);
+            entry(yaml, "hadoop-conf", target.hadoopConf);
         }
         return yaml.toString();
     }
@@ -97,6 +100,7 @@ public record DeployTarget(String name, String uri, String basePath, String user
         private boolean keytabExpected;
         private String retention;
         private String permission;
+        private String hadoopConf;
 
         private Builder() {
         }
@@ -151,6 +155,12 @@ public record DeployTarget(String name, String uri, String basePath, String user
             return this;
         }
 
+        /** The cluster's client configuration folder on the agents (core-site.xml, hdfs-site.xml). */
+        public Builder hadoopConf(String value) {
+            this.hadoopConf = value;
+            return this;
+        }
+
         public DeployTarget build() {
             Validation.targetName(name).orThrow("name");
             Validation.required(uri, "the filesystem URI, e.g. hdfs://namenode:8020").orThrow("uri");
@@ -170,10 +180,13 @@ public record DeployTarget(String name, String uri, String basePath, String user
                 throw new LaunchConfigException("principal", "a keytab was given without the principal it is for");
             }
             Validation.permission(permission).orThrow("permission");
+            if (Fields.trim(hadoopConf) != null) {
+                Validation.absolutePath(hadoopConf).orThrow("hadoopConf");
+            }
             return new DeployTarget(name.strip(), uri.strip(), stripSlash(basePath.strip()), Fields.trim(user),
                     Fields.trim(principal), Fields.trim(keytab),
                     Fields.number("retention", retention, Validation.retention(retention)),
-                    Fields.trim(permission));
+                    Fields.trim(permission), Fields.trim(hadoopConf));
         }
 
         private static String stripSlash(String path) {

@@ -11,7 +11,7 @@ public class DeployConfigTest {
     private static DeployTarget.Builder prod() {
         return DeployTarget.builder().name("prod").uri("hdfs://nn:8020").basePath("/apps/jobs/imagescore/")
                 .principal("etl/ci.example.com@EXAMPLE.COM").keytab("/agent/tmp/prod.keytab").retention("5")
-                .permission("750");
+                .permission("750").hadoopConf("/etc/hadoop/conf");
     }
 
     @Test
@@ -45,7 +45,8 @@ public class DeployConfigTest {
                         + "      principal: \"etl/ci.example.com@EXAMPLE.COM\"\n"
                         + "      keytab: \"/agent/tmp/prod.keytab\"\n"
                         + "    retention: 5\n"
-                        + "    permission: \"750\"\n"));
+                        + "    permission: \"750\"\n"
+                        + "    hadoop-conf: \"/etc/hadoop/conf\"\n"));
     }
 
     @Test
@@ -91,6 +92,7 @@ public class DeployConfigTest {
                         + "found \"hdfs://nn:8020/apps\"");
         assertThatThrownBy(() -> prod().basePath("apps").build()).hasMessageStartingWith("basePath: expected an absolute");
         assertThatThrownBy(() -> prod().basePath("/apps/../etc").build()).hasMessageStartingWith("basePath: '..'");
+        assertThatThrownBy(() -> prod().hadoopConf("conf").build()).hasMessageStartingWith("hadoopConf: expected an absolute");
         assertThatThrownBy(() -> prod().user("etl").build())
                 .hasMessageStartingWith("principal: give either a user");
         assertThatThrownBy(() -> prod().keytab(null).build())
