@@ -19,28 +19,20 @@ public class ClientConfigurationTest {
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
-    private static String site(String... pairs) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<configuration>\n");
-        for (int i = 0; i < pairs.length; i += 2) {
-            xml.append("  <property><name>").append(pairs[i]).append("</name><value>").append(pairs[i + 1])
-                    .append("</value></property>\n");
-        }
-        return xml.append("</configuration>\n").toString();
-    }
 
     private Path confFolder() throws IOException {
         Path folder = temp.newFolder("conf").toPath();
-        Files.writeString(folder.resolve("core-site.xml"), site(
+        Files.writeString(folder.resolve("core-site.xml"), SiteXml.of(
                 "fs.permissions.umask-mode", "077",
                 "ipc.client.connect.timeout", "20000",
                 "hadoop.security.auth_to_local", "RULE:[1:$1@$0](.*@SITE)s/@.*//\nDEFAULT",
                 "fs.s3a.secret.key", "from-the-site-file"));
-        Files.writeString(folder.resolve("hdfs-site.xml"), site(
+        Files.writeString(folder.resolve("hdfs-site.xml"), SiteXml.of(
                 "dfs.nameservices", "prod-ns",
                 "dfs.client.socket-timeout", "90000",
                 "dfs.checksum.combine.mode", "MD5MD5CRC",
                 "ipc.client.connect.max.retries", "9"));
-        Files.writeString(folder.resolve("yarn-site.xml"), site("yarn.resourcemanager.address", "rm:8032"));
+        Files.writeString(folder.resolve("yarn-site.xml"), SiteXml.of("yarn.resourcemanager.address", "rm:8032"));
         return folder;
     }
 
@@ -108,7 +100,7 @@ public class ClientConfigurationTest {
     @Test
     public void shouldSetKerberosAuthenticationForAKerberosTargetWhateverTheSiteFilesSay() throws Exception {
         Path folder = temp.newFolder("simple").toPath();
-        Files.writeString(folder.resolve("core-site.xml"), site("hadoop.security.authentication", "simple"));
+        Files.writeString(folder.resolve("core-site.xml"), SiteXml.of("hadoop.security.authentication", "simple"));
         Path keytab = temp.newFile("deploy.keytab").toPath();
 
         Configuration conf = ClientConfiguration.of(target("    hadoop-conf: " + folder + "\n    kerberos:\n"
@@ -138,7 +130,7 @@ public class ClientConfigurationTest {
     public void shouldNameAMalformedOrUnreadableSiteFile() throws Exception {
         Path folder = temp.newFolder("broken").toPath();
         Path hdfsSite = folder.resolve("hdfs-site.xml");
-        Files.writeString(folder.resolve("core-site.xml"), site("fs.defaultFS", "hdfs://prod-ns"));
+        Files.writeString(folder.resolve("core-site.xml"), SiteXml.of("fs.defaultFS", "hdfs://prod-ns"));
         Files.writeString(hdfsSite, "<configuration><property><name>dfs.nameservices</name><value>x</property>");
         DeployTarget target = target("    hadoop-conf: " + folder + "\n");
 

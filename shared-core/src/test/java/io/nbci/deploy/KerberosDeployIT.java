@@ -106,10 +106,10 @@ public class KerberosDeployIT {
 
         // what a release manager copies from an edge node: the cluster's client configuration
         clientConf = Files.createDirectories(dir.resolve("hadoop-conf"));
-        Files.writeString(clientConf.resolve("core-site.xml"), site(
+        Files.writeString(clientConf.resolve("core-site.xml"), SiteXml.of(
                 "hadoop.security.authentication", "kerberos",
                 "fs.defaultFS", "hdfs://localhost:" + cluster.getNameNodePort()));
-        Files.writeString(clientConf.resolve("hdfs-site.xml"), site(
+        Files.writeString(clientConf.resolve("hdfs-site.xml"), SiteXml.of(
                 "dfs.namenode.kerberos.principal", "hdfs/localhost@" + realm,
                 "dfs.data.transfer.protection", "authentication"));
         setupMillis = (System.nanoTime() - start) / 1_000_000L;
@@ -131,7 +131,7 @@ public class KerberosDeployIT {
         Path classes = Path.of(KerberosDeployIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         String name = "kerberos-it-ssl-server.xml";
         sslServerXml = classes.resolve(name);
-        Files.writeString(sslServerXml, site(
+        Files.writeString(sslServerXml, SiteXml.of(
                 "ssl.server.keystore.location", keystore.toString(),
                 "ssl.server.keystore.password", STORE_PASSWORD,
                 "ssl.server.keystore.keypassword", STORE_PASSWORD,
@@ -155,14 +155,6 @@ public class KerberosDeployIT {
         }
     }
 
-    private static String site(String... pairs) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<configuration>\n");
-        for (int i = 0; i < pairs.length; i += 2) {
-            xml.append("  <property><name>").append(pairs[i]).append("</name><value>").append(pairs[i + 1])
-                    .append("</value></property>\n");
-        }
-        return xml.append("</configuration>\n").toString();
-    }
 
     /** A base folder the deploy principal owns, as an HDFS admin prepares it for a new target. */
     private static String base(String name) throws IOException {
@@ -346,7 +338,7 @@ public class KerberosDeployIT {
     public void shouldNameDataTransferProtectionWhenTheDataNodesRefuseAClientWithoutIt() throws Exception {
         // an hdfs-site.xml that knows the NameNode's principal but not the DataNodes' SASL protection
         Path partial = Files.createDirectories(dir.resolve("hadoop-conf-partial"));
-        Files.writeString(partial.resolve("hdfs-site.xml"), site(
+        Files.writeString(partial.resolve("hdfs-site.xml"), SiteXml.of(
                 "dfs.namenode.kerberos.principal", "hdfs/localhost@" + realm));
         String base = base("kerberos-no-protection");
 
