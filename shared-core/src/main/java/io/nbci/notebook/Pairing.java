@@ -1,6 +1,7 @@
 package io.nbci.notebook;
 
 import io.nbci.config.ConfigNode;
+import io.nbci.config.ProjectConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -76,6 +77,21 @@ public final class Pairing {
             rules.add(Rule.parse(item));
         }
         return new Pairing(root, rules, ignored);
+    }
+
+    /**
+     * The pairing of the project that {@code paths} are in: the {@code pairs:} section of the
+     * {@code nbci.yaml} {@link ProjectConfig#discover found} from the first path (its folder when
+     * it is a file), or from the working directory when no path is given.
+     */
+    public static Pairing discover(List<Path> paths) {
+        Path start = Path.of("");
+        if (!paths.isEmpty()) {
+            Path first = paths.get(0).toAbsolutePath().normalize();
+            start = Files.isDirectory(first) || first.getParent() == null ? first : first.getParent();
+        }
+        ProjectConfig config = ProjectConfig.discover(start);
+        return fromConfig(config.root(), config.section("pairs"));
     }
 
     /** True when the file matches one of the {@code ignore:} globs. */
