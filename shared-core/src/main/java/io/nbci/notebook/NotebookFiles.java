@@ -1,9 +1,6 @@
 package io.nbci.notebook;
 
 import io.nbci.common.AtomicFiles;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -70,23 +67,17 @@ public final class NotebookFiles {
     }
 
     static String readText(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            if (formatOf(file) == Format.PY_PERCENT) {
-                try {
-                    String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                            .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-                    return text.startsWith("\uFEFF") ? text.substring(1) : text;
-                } catch (java.nio.charset.CharacterCodingException e) {
-                    throw new NotebookException(file + ": not UTF-8 text; scripts must be UTF-8");
-                }
+        byte[] bytes = Notebook.readBytes(file);
+        if (formatOf(file) == Format.PY_PERCENT) {
+            try {
+                String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new NotebookException(file + ": not UTF-8 text; scripts must be UTF-8");
             }
-            return Notebook.decode(bytes, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new NotebookException(file + ": file not found");
-        } catch (IOException e) {
-            throw new NotebookException(file + ": cannot read: " + e.getMessage(), e);
         }
+        return Notebook.decode(bytes, file.toString());
     }
 
     /** The text a notebook is written as, in the given format. */
