@@ -356,9 +356,8 @@ public final class Pairing {
     private static final Pattern SCRIPT_SIGN = Pattern.compile("(?m)^\\s*#\\s*%%|^# jupyter:");
 
     static boolean looksLikeNotebookScript(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            String text = new String(bytes, 0, Math.min(bytes.length, 1 << 16), java.nio.charset.StandardCharsets.UTF_8);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            String text = new String(in.readNBytes(1 << 16), java.nio.charset.StandardCharsets.UTF_8);
             return SCRIPT_SIGN.matcher(text).find();
         } catch (IOException e) {
             return false;
