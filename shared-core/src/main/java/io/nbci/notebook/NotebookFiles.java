@@ -1,8 +1,16 @@
 package io.nbci.notebook;
 
 import io.nbci.common.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads and writes a notebook in the format its file name says: {@code .ipynb} as Jupyter
@@ -50,6 +58,35 @@ public final class NotebookFiles {
     public static boolean isNotebookFile(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".ipynb") || name.endsWith(".py");
+    }
+
+    /**
+     * Adds to {@code found} the regular files below {@code folder} that {@code wanted} accepts,
+     * skipping hidden folders and folders named in {@code skippedFolders} (never {@code folder} itself).
+     */
+    static void walk(Path folder, Set<String> skippedFolders, Predicate<Path> wanted, Set<Path> found) {
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    if (!dir.equals(folder) && (name.startsWith(".") || skippedFolders.contains(name))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && wanted.test(file)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Reads a .ipynb or .py file into a validated notebook. */

@@ -3,12 +3,8 @@ package io.nbci.notebook;
 import io.nbci.config.ConfigNode;
 import io.nbci.config.ProjectConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -299,7 +295,7 @@ public final class Pairing {
                 throw new NotebookException(start + ": no such file or folder");
             }
             if (Files.isDirectory(absolute)) {
-                walk(absolute, files);
+                NotebookFiles.walk(absolute, SKIPPED_FOLDERS, NotebookFiles::isNotebookFile, files);
             } else if (NotebookFiles.isNotebookFile(absolute)) {
                 files.add(absolute);
             } else {
@@ -326,31 +322,6 @@ public final class Pairing {
         }
         return new Scan(new ArrayList<>(pairs.values()), new ArrayList<>(unpairedNotebooks),
                 new ArrayList<>(unpairedScripts));
-    }
-
-    private static void walk(Path start, Set<Path> files) {
-        try {
-            Files.walkFileTree(start, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    if (!dir.equals(start) && (name.startsWith(".") || SKIPPED_FOLDERS.contains(name))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && NotebookFiles.isNotebookFile(file)) {
-                        files.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static final Pattern SCRIPT_SIGN = Pattern.compile("(?m)^\\s*#\\s*%%|^# jupyter:");
