@@ -1,6 +1,5 @@
 package io.nbci.cli;
 
-import io.nbci.common.ExitCode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +27,5 @@ public final class ClusterCommand implements Callable<Integer> {
     public Integer call() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                 "a subcommand is required: up, down, status, reset, fetch or prune");
-    }
-
-    static int ok() {
-        return ExitCode.OK.code();
     }
 }

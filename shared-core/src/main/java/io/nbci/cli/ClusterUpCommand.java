@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -99,12 +98,7 @@ public final class ClusterUpCommand implements Callable<Integer> {
             log.info("running in the background; stop it with: nbci cluster down --work " + work);
             return ExitCode.OK.code();
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cluster.stop();
-            stopped.countDown();
-        }, "nbci-cluster-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "nbci-cluster-stop"));
         log.info("press Ctrl-C to stop");
         while (cluster.isRunning()) {
             Thread.sleep(2000);

@@ -7,15 +7,6 @@ final class Display {
     private Display() {
     }
 
-    /** Where to look for nbci.yaml: from the first path given (its folder for a file), else the working directory. */
-    static Path startOf(java.util.List<Path> paths) {
-        if (paths.isEmpty()) {
-            return Path.of("");
-        }
-        Path first = paths.get(0).toAbsolutePath().normalize();
-        return java.nio.file.Files.isDirectory(first) || first.getParent() == null ? first : first.getParent();
-    }
-
     static String path(Path path) {
         Path cwd = Path.of("").toAbsolutePath().normalize();
         Path absolute = path.toAbsolutePath().normalize();

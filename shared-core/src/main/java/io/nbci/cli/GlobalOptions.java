@@ -12,8 +12,4 @@ public final class GlobalOptions {
     LogSink log() {
         return new ConsoleLogSink(System.out, System.err, verbose);
     }
-
-    boolean verbose() {
-        return verbose;
-    }
 }

@@ -2,7 +2,6 @@ package io.nbci.cli;
 
 import io.nbci.common.ExitCode;
 import io.nbci.common.LogSink;
-import io.nbci.config.ProjectConfig;
 import io.nbci.notebook.NotebookPairs;
 import io.nbci.notebook.Pairing;
 import java.nio.file.Path;
@@ -35,8 +34,7 @@ public final class PairCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LogSink log = options.log();
-        ProjectConfig config = ProjectConfig.discover(Display.startOf(paths));
-        Pairing pairing = Pairing.fromConfig(config.root(), config.section("pairs"));
+        Pairing pairing = Pairing.discover(paths);
         Pairing.Scan scan = pairing.scan(paths.isEmpty() ? List.of(Path.of("")) : paths);
         List<NotebookPairs.PairReport> reports = scan.pairs().parallelStream().map(NotebookPairs::check).toList();
 

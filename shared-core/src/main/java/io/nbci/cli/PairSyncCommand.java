@@ -2,7 +2,6 @@ package io.nbci.cli;
 
 import io.nbci.common.ExitCode;
 import io.nbci.common.LogSink;
-import io.nbci.config.ProjectConfig;
 import io.nbci.notebook.NotebookException;
 import io.nbci.notebook.NotebookPairs;
 import io.nbci.notebook.Pairing;
@@ -44,8 +43,7 @@ public final class PairSyncCommand implements Callable<Integer> {
             case "ipynb": fromScript = false; break;
             default: throw new NotebookException("--from: expected py or ipynb, found \"" + from + "\"");
         }
-        ProjectConfig config = ProjectConfig.discover(Display.startOf(paths));
-        Pairing pairing = Pairing.fromConfig(config.root(), config.section("pairs"));
+        Pairing pairing = Pairing.discover(paths);
         Pairing.Scan scan = pairing.scan(paths.isEmpty() ? List.of(Path.of("")) : paths);
         List<Pairing.Pair> work = new ArrayList<>(scan.pairs());
         if (fromScript) {

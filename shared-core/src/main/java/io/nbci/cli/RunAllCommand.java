@@ -13,6 +13,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,8 @@ public final class RunAllCommand implements Callable<Integer> {
             throw new NbciException(ExitCode.BAD_INPUT, "no notebooks found at " + where
                     + " (expected a folder holding .ipynb files, or a glob such as 'jobs/**/*.ipynb')");
         }
+        Duration cellLimit = RunCommand.duration(cellTimeout, "--cell-timeout");
+        Duration startLimit = RunCommand.duration(startTimeout, "--start-timeout");
         log.info("running " + inputs.size() + " notebooks, " + jobs + " at a time");
         NotebookRunner runner = RunCommand.runner(log);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, inputs.size()), r -> {
@@ -95,8 +98,8 @@ public final class RunAllCommand implements Callable<Integer> {
                 RunOptions runOptions = RunOptions.builder(input.file(), input.output())
                         .kernelName(kernel)
                         .workingDirectory(cwd)
-                        .cellTimeout(RunCommand.duration(cellTimeout, "--cell-timeout"))
-                        .startTimeout(RunCommand.duration(startTimeout, "--start-timeout"))
+                        .cellTimeout(cellLimit)
+                        .startTimeout(startLimit)
                         .build();
                 futures.add(pool.submit(() -> runner.run(runOptions)));
             }

@@ -3,9 +3,6 @@ package io.nbci.cli;
 import io.nbci.common.ExitCode;
 import io.nbci.common.LogSink;
 import io.nbci.config.ConfigException;
-import io.nbci.execution.KernelSpecs;
-import io.nbci.execution.NotebookRunner;
-import io.nbci.execution.TranslatorRegistry;
 import io.nbci.localcluster.ExternalBackend;
 import io.nbci.localcluster.LocalCluster;
 import io.nbci.report.JUnitXmlWriter;
@@ -121,9 +118,7 @@ public final class TestCommand implements Callable<Integer> {
         RunResults run;
         try {
             cluster.start();
-            NotebookRunner notebooks = new NotebookRunner(KernelSpecs.fromEnvironment(System.getenv()),
-                    TranslatorRegistry.withDefaults(), log);
-            try (ScenarioRunner runner = new ScenarioRunner(cluster, notebooks, outputDir, log)) {
+            try (ScenarioRunner runner = new ScenarioRunner(cluster, RunCommand.runner(log), outputDir, log)) {
                 run = ScenarioSuite.run(scenarios, runner, log);
             }
         } finally {

@@ -136,9 +136,4 @@ public final class ProcessTree {
             Thread.currentThread().interrupt();
         }
     }
-
-    /** Handles of every descendant seen so far (for tests and messages). */
-    public Set<ProcessHandle> seen() {
-        return Set.copyOf(seen);
-    }
 }

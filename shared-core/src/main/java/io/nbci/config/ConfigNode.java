@@ -152,10 +152,6 @@ public final class ConfigNode {
         return kind;
     }
 
-    public boolean isMissing() {
-        return kind == Kind.MISSING;
-    }
-
     /** True for a missing key or an explicit null. */
     public boolean isAbsent() {
         return kind == Kind.MISSING || kind == Kind.NULL;
@@ -257,11 +253,6 @@ public final class ConfigNode {
 
     public String asString(String defaultValue) {
         return isAbsent() ? defaultValue : asString();
-    }
-
-    /** True when the scalar was written as a string in the document (quoted or plain text). */
-    public boolean isText() {
-        return kind == Kind.SCALAR && quoted;
     }
 
     public long asLong() {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * capability (pairing now; execution defaults, scenarios and status settings as they
  * arrive). This class only finds the file, rejects unknown sections with file:line, and
  * hands each capability its own section as a located {@link ConfigNode}; the capability
- * parses it (e.g. {@code io.nbci.notebook.Pairing.fromConfig(config.section("pairs"))}).
+ * parses it (e.g. {@code io.nbci.notebook.Pairing.fromConfig(config.root(), config.section("pairs"))}).
  *
  * <pre>{@code
  * ProjectConfig config = ProjectConfig.discover(Path.of("."));   // walks up to nbci.yaml or .git

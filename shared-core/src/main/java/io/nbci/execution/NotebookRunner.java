@@ -19,7 +19,6 @@ import io.nbci.results.Status;
 import io.nbci.results.SuiteResult;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * Runs a notebook top to bottom on a Jupyter kernel, headless, as papermill does: parameters
@@ -61,24 +59,11 @@ public final class NotebookRunner {
     private final KernelSpecs kernelSpecs;
     private final TranslatorRegistry translators;
     private final LogSink log;
-    private final Function<Path, Notebook> reader;
 
     public NotebookRunner(KernelSpecs kernelSpecs, TranslatorRegistry translators, LogSink log) {
-        this(kernelSpecs, translators, log, NotebookRunner::readInput);
-    }
-
-    /** With a custom reader of input files (e.g. one that understands paired scripts). */
-    public NotebookRunner(KernelSpecs kernelSpecs, TranslatorRegistry translators, LogSink log,
-            Function<Path, Notebook> reader) {
         this.kernelSpecs = kernelSpecs;
         this.translators = translators;
         this.log = log;
-        this.reader = reader;
-    }
-
-    /** Reads an input: a notebook, or a paired py:percent script. */
-    public static Notebook readInput(Path input) {
-        return NotebookFiles.read(input);
     }
 
     /**
@@ -91,7 +76,7 @@ public final class NotebookRunner {
         String suiteName = options.input().toString();
         Notebook notebook;
         try {
-            notebook = reader.apply(options.input());
+            notebook = NotebookFiles.read(options.input());
         } catch (NbciException e) {
             log.error(e.getMessage());
             return new NotebookRun(e.exitCode(), inputError(suiteName, e, startNanos), null, e.getMessage());

@@ -326,7 +326,7 @@ final class CellOptions {
                     out.append(", ");
                 }
                 first = false;
-                asciiString(field.getKey(), out);
+                NotebookJson.string(field.getKey(), true, out);
                 out.append(": ");
                 dumps(field.getValue(), out);
             }
@@ -341,7 +341,7 @@ final class CellOptions {
             }
             out.append(']');
         } else if (node.isTextual()) {
-            asciiString(node.textValue(), out);
+            NotebookJson.string(node.textValue(), true, out);
         } else if (node instanceof PyFloatNode) {
             out.append(((PyFloatNode) node).literal());
         } else if (node.isFloatingPointNumber()) {
@@ -353,28 +353,5 @@ final class CellOptions {
         } else {
             out.append("null");
         }
-    }
-
-    private static void asciiString(String value, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                case '\b': out.append("\\b"); break;
-                case '\f': out.append("\\f"); break;
-                default:
-                    if (c < 0x20 || c > 0x7e) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
-        out.append('"');
     }
 }

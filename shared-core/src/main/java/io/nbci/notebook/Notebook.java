@@ -55,15 +55,7 @@ public final class Notebook {
 
     /** Reads and validates a notebook file. */
     public static Notebook read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new NotebookException(file + ": file not found");
-        } catch (IOException e) {
-            throw new NotebookException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return parse(decode(bytes, file.toString()), file.toString());
+        return parse(decode(readBytes(file), file.toString()), file.toString());
     }
 
     /**
@@ -71,17 +63,20 @@ public final class Notebook {
      * {@link #read}, but code cells' outputs are not loaded (they read as empty).
      */
     static Notebook readWithoutOutputs(Path file) {
-        byte[] bytes;
+        JsonNode tree = NotebookJson.parseWithoutOutputs(readBytes(file), file.toString());
+        NotebookValidator.validate(tree, file.toString());
+        return new Notebook((ObjectNode) tree, file.toString());
+    }
+
+    /** A notebook or script file's bytes; a missing or unreadable file is a {@link NotebookException} naming it. */
+    static byte[] readBytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new NotebookException(file + ": file not found");
         } catch (IOException e) {
             throw new NotebookException(file + ": cannot read: " + e.getMessage(), e);
         }
-        JsonNode tree = NotebookJson.parseWithoutOutputs(bytes, file.toString());
-        NotebookValidator.validate(tree, file.toString());
-        return new Notebook((ObjectNode) tree, file.toString());
     }
 
     static String decode(byte[] bytes, String where) {

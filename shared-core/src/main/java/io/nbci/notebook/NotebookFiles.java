@@ -2,10 +2,15 @@ package io.nbci.notebook;
 
 import io.nbci.common.AtomicFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads and writes a notebook in the format its file name says: {@code .ipynb} as Jupyter
@@ -55,6 +60,35 @@ public final class NotebookFiles {
         return name.endsWith(".ipynb") || name.endsWith(".py");
     }
 
+    /**
+     * Adds to {@code found} the regular files below {@code folder} that {@code wanted} accepts,
+     * skipping hidden folders and folders named in {@code skippedFolders} (never {@code folder} itself).
+     */
+    static void walk(Path folder, Set<String> skippedFolders, Predicate<Path> wanted, Set<Path> found) {
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    if (!dir.equals(folder) && (name.startsWith(".") || skippedFolders.contains(name))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && wanted.test(file)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads a .ipynb or .py file into a validated notebook. */
     public static Notebook read(Path file) {
         Format format = formatOf(file);
@@ -70,23 +104,17 @@ public final class NotebookFiles {
     }
 
     static String readText(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            if (formatOf(file) == Format.PY_PERCENT) {
-                try {
-                    String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                            .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-                    return text.startsWith("\uFEFF") ? text.substring(1) : text;
-                } catch (java.nio.charset.CharacterCodingException e) {
-                    throw new NotebookException(file + ": not UTF-8 text; scripts must be UTF-8");
-                }
+        byte[] bytes = Notebook.readBytes(file);
+        if (formatOf(file) == Format.PY_PERCENT) {
+            try {
+                String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new NotebookException(file + ": not UTF-8 text; scripts must be UTF-8");
             }
-            return Notebook.decode(bytes, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new NotebookException(file + ": file not found");
-        } catch (IOException e) {
-            throw new NotebookException(file + ": cannot read: " + e.getMessage(), e);
         }
+        return Notebook.decode(bytes, file.toString());
     }
 
     /** The text a notebook is written as, in the given format. */

@@ -1,13 +1,8 @@
 package io.nbci.notebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +19,9 @@ public final class NotebookHygiene {
             "scrolled", "trusted");
     /** Notebook metadata a session changes (signature, widget state), removed by {@link #strip}. */
     public static final Set<String> VOLATILE_NOTEBOOK_METADATA = Set.of("signature", "widgets");
+
+    /** Folders {@link #notebooksUnder} does not look into, besides hidden ones. */
+    private static final Set<String> SKIPPED_FOLDERS = Set.of("target", "node_modules");
 
     private NotebookHygiene() {
     }
@@ -97,29 +95,8 @@ public final class NotebookHygiene {
                 found.add(absolute);
                 continue;
             }
-            try {
-                Files.walkFileTree(absolute, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                        if (!dir.equals(absolute) && (name.startsWith(".") || name.equals("target")
-                                || name.equals("node_modules"))) {
-                            return FileVisitResult.SKIP_SUBTREE;
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".ipynb")) {
-                            found.add(file);
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            NotebookFiles.walk(absolute, SKIPPED_FOLDERS, file -> file.getFileName().toString().endsWith(".ipynb"),
+                    found);
         }
         return new ArrayList<>(found);
     }

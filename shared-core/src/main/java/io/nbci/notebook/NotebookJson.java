@@ -233,6 +233,15 @@ public final class NotebookJson {
 
     /** A JSON string as Python's json module writes it with ensure_ascii=False. */
     static void string(String value, StringBuilder out) {
+        string(value, false, out);
+    }
+
+    /**
+     * A JSON string as Python's json module writes it: with {@code ensureAscii} (the default of
+     * {@code json.dumps}) every character outside printable ASCII is escaped as four hex digits,
+     * else only control characters are.
+     */
+    static void string(String value, boolean ensureAscii, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -245,7 +254,7 @@ public final class NotebookJson {
                 case '\b': out.append("\\b"); break;
                 case '\f': out.append("\\f"); break;
                 default:
-                    if (c < 0x20) {
+                    if (c < 0x20 || (ensureAscii && c > 0x7e)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

@@ -45,10 +45,6 @@ public final class NotebookPairs {
         public PairReport {
             differences = List.copyOf(differences);
         }
-
-        public boolean agrees() {
-            return error == null && differences.isEmpty();
-        }
     }
 
     /** Reads both files of a pair and compares them; unreadable files are reported, not thrown. */

@@ -1,13 +1,10 @@
 package io.nbci.notebook;
 
 import io.nbci.config.ConfigNode;
+import io.nbci.config.ProjectConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -76,6 +73,21 @@ public final class Pairing {
             rules.add(Rule.parse(item));
         }
         return new Pairing(root, rules, ignored);
+    }
+
+    /**
+     * The pairing of the project that {@code paths} are in: the {@code pairs:} section of the
+     * {@code nbci.yaml} {@link ProjectConfig#discover found} from the first path (its folder when
+     * it is a file), or from the working directory when no path is given.
+     */
+    public static Pairing discover(List<Path> paths) {
+        Path start = Path.of("");
+        if (!paths.isEmpty()) {
+            Path first = paths.get(0).toAbsolutePath().normalize();
+            start = Files.isDirectory(first) || first.getParent() == null ? first : first.getParent();
+        }
+        ProjectConfig config = ProjectConfig.discover(start);
+        return fromConfig(config.root(), config.section("pairs"));
     }
 
     /** True when the file matches one of the {@code ignore:} globs. */
@@ -283,7 +295,7 @@ public final class Pairing {
                 throw new NotebookException(start + ": no such file or folder");
             }
             if (Files.isDirectory(absolute)) {
-                walk(absolute, files);
+                NotebookFiles.walk(absolute, SKIPPED_FOLDERS, NotebookFiles::isNotebookFile, files);
             } else if (NotebookFiles.isNotebookFile(absolute)) {
                 files.add(absolute);
             } else {
@@ -312,37 +324,11 @@ public final class Pairing {
                 new ArrayList<>(unpairedScripts));
     }
 
-    private static void walk(Path start, Set<Path> files) {
-        try {
-            Files.walkFileTree(start, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    if (!dir.equals(start) && (name.startsWith(".") || SKIPPED_FOLDERS.contains(name))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && NotebookFiles.isNotebookFile(file)) {
-                        files.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static final Pattern SCRIPT_SIGN = Pattern.compile("(?m)^\\s*#\\s*%%|^# jupyter:");
 
     static boolean looksLikeNotebookScript(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            String text = new String(bytes, 0, Math.min(bytes.length, 1 << 16), java.nio.charset.StandardCharsets.UTF_8);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            String text = new String(in.readNBytes(1 << 16), java.nio.charset.StandardCharsets.UTF_8);
             return SCRIPT_SIGN.matcher(text).find();
         } catch (IOException e) {
             return false;

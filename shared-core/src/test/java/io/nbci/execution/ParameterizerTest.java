@@ -2,32 +2,17 @@ package io.nbci.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nbci.common.LogSink;
+import io.nbci.common.RecordingLog;
 import io.nbci.notebook.Cell;
 import io.nbci.notebook.CellType;
 import io.nbci.notebook.Notebook;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;
 
 public class ParameterizerTest {
-    private final List<String> warnings = new ArrayList<>();
-    private final LogSink log = new LogSink() {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void error(String message) {
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
 
     private static Notebook notebook(Cell... cells) {
         Notebook notebook = Notebook.create("test.ipynb");
@@ -54,7 +39,7 @@ public class ParameterizerTest {
         assertThat(nb.cell(2).source()).isEqualTo("# Parameters\na = 2\n");
         assertThat(nb.cell(2).tags()).containsExactly("injected-parameters");
         assertThat(nb.cell(2).id()).isNotNull();
-        assertThat(warnings).isEmpty();
+        assertThat(log.at("WARN")).isEmpty();
     }
 
     @Test
@@ -72,15 +57,15 @@ public class ParameterizerTest {
         Notebook nb = notebook(Cell.code("print(1)"));
         assertThat(Parameterizer.inject(nb, params("x", "y"), new PythonTranslator(), log)).isEqualTo(0);
         assertThat(nb.cell(0).source()).isEqualTo("# Parameters\nx = \"y\"\n");
-        assertThat(warnings).anyMatch(w -> w.contains("no cell is tagged 'parameters'"));
+        assertThat(log.at("WARN")).anyMatch(w -> w.contains("no cell is tagged 'parameters'"));
     }
 
     @Test
     public void shouldWarnAboutNamesTheParametersCellDoesNotAssign() {
         Notebook nb = notebook(Cell.code("alpha = 1\nbeta = 2").setTags(List.of("parameters")));
         Parameterizer.inject(nb, params("alpha", 3L, "gamma", 4L), new PythonTranslator(), log);
-        assertThat(warnings).hasSize(1);
-        assertThat(warnings.get(0)).contains("unknown parameter: gamma").contains("alpha, beta");
+        assertThat(log.at("WARN")).hasSize(1);
+        assertThat(log.at("WARN").get(0)).contains("unknown parameter: gamma").contains("alpha, beta");
     }
 
     @Test

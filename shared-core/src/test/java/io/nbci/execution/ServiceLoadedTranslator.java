@@ -27,12 +27,12 @@ public final class ServiceLoadedTranslator implements ParameterTranslator {
 
     @Override
     public String comment(String text) {
-        return "# " + text;
+        return python.comment(text);
     }
 
     @Override
     public String assign(String name, String literal) {
-        return name + " = " + literal;
+        return python.assign(name, literal);
     }
 
     @Override
