@@ -171,17 +171,11 @@ public final class Deployer {
             snapshots = false;
             log.info("target " + target.name() + ": layout copies (a full folder per release), because "
                     + connection.user() + " may not make " + work.toUri().getPath() + " snapshottable: "
-                    + firstLine(e.getMessage()) + ". For deploys that upload only changed files, an HDFS admin runs"
+                    + TargetConnection.firstLine(e.getMessage()) + ". For deploys that upload only changed files, an HDFS admin runs"
                     + " once: hdfs dfsadmin -allowSnapshot " + work.toUri().getPath()
                     + " (before the first deploy, or set layout: snapshots later)");
         }
         return snapshots;
-    }
-
-    private static String firstLine(String text) {
-        String line = String.valueOf(text).strip();
-        int newline = line.indexOf('\n');
-        return newline < 0 ? line : line.substring(0, newline);
     }
 
     public Path currentPointer() {
