@@ -810,7 +810,8 @@ public final class Deployer {
     /** Deletes the oldest releases beyond the target's retention, never the live one or the one before it. */
     private void retention() {
         List<ReleaseInfo> all = releases();
-        String live = live();
+        // releases() just read the pointer: a release it marks live is the live one
+        String live = all.stream().filter(ReleaseInfo::live).map(ReleaseInfo::id).findFirst().orElse(null);
         ReleaseInfo previous = live == null ? null : before(all, live);
         int kept = 0;
         for (ReleaseInfo info : all) {
