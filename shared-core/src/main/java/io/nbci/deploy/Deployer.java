@@ -5,7 +5,6 @@ import io.nbci.common.LogSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -849,13 +848,7 @@ public final class Deployer {
     }
 
     private static String who() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "unknown-host";
-        }
-        return System.getProperty("user.name") + "@" + host;
+        return System.getProperty("user.name") + "@" + DeployLock.hostName();
     }
 
     static long millisSince(long nanoStart) {
