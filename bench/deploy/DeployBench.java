@@ -1,6 +1,5 @@
 import io.nbci.common.LogSink;
 import io.nbci.deploy.DeployOutcome;
-import io.nbci.deploy.DeployTarget;
 import io.nbci.deploy.DeployTargets;
 import io.nbci.deploy.Deployer;
 import io.nbci.deploy.TargetConnection;
@@ -61,46 +60,14 @@ public class DeployBench {
                         new org.apache.hadoop.fs.Path("/raw/copy" + round));
                 rawSeconds[round] = (System.nanoTime() - start) / 1e9;
 
-                Path targets = work.resolve("targets" + round + ".yaml");
-                Files.writeString(targets, "targets:\n  bench:\n    uri: " + uri + "\n    base: /apps/bench" + round
-                        + "\n    layout: copies\n    parallel: " + System.getProperty("parallel", "8") + "\n");
-                DeployTarget target = DeployTargets.parse(targets).get("bench");
-                try (TargetConnection connection = TargetConnection.open(target)) {
-                    Deployer deployer = new Deployer(connection, LogSink.silent());
-                    start = System.nanoTime();
-                    DeployOutcome full = deployer.deploy(source, "full", null, false);
-                    fullSeconds[round] = (System.nanoTime() - start) / 1e9;
-                    check(full, files, 0);
-
-                    Path changed = source.resolve("dir3/file" + (3 + 10 * round) + ".py");
-                    Files.writeString(changed, "print('changed in round " + round + "')\n");
-                    start = System.nanoTime();
-                    DeployOutcome one = deployer.deploy(source, "one", null, false);
-                    oneSeconds[round] = (System.nanoTime() - start) / 1e9;
-                    check(one, 1, files - 1);
-                    System.out.println("  copies one-file redeploy steps (ms): " + one.steps());
-                }
-
-                Path snapTargets = work.resolve("snap" + round + ".yaml");
-                Files.writeString(snapTargets, "targets:\n  bench:\n    uri: " + uri + "\n    base: /apps/snap" + round
-                        + "\n    parallel: " + System.getProperty("parallel", "8") + "\n");
-                try (TargetConnection connection = TargetConnection.open(DeployTargets.parse(snapTargets).get("bench"))) {
-                    Deployer deployer = new Deployer(connection, LogSink.silent());
-                    start = System.nanoTime();
-                    DeployOutcome snapFull = deployer.deploy(source, "full", null, false);
-                    check(snapFull, files, 0);
-                    if (!snapFull.releasePath().endsWith("/work/.snapshot/full")) {
-                        throw new IllegalStateException("layout auto did not choose snapshots: " + snapFull.releasePath());
-                    }
-                    snapFullSeconds[round] = (System.nanoTime() - start) / 1e9;
-                    Path changed = source.resolve("dir5/file" + (5 + 10 * round) + ".py");
-                    Files.writeString(changed, "print('changed in round " + round + "')\n");
-                    start = System.nanoTime();
-                    DeployOutcome snapOne = deployer.deploy(source, "one", null, false);
-                    snapOneSeconds[round] = (System.nanoTime() - start) / 1e9;
-                    check(snapOne, 1, files - 1);
-                    System.out.println("  default layout (auto: snapshots) one-file redeploy steps (ms): " + snapOne.steps());
-                }
+                double[] copies = fullThenOne(work, uri, "bench", "copies", source, "dir3/file" + (3 + 10 * round)
+                        + ".py", round, files, "copies");
+                fullSeconds[round] = copies[0];
+                oneSeconds[round] = copies[1];
+                double[] snap = fullThenOne(work, uri, "snap", null, source, "dir5/file" + (5 + 10 * round) + ".py",
+                        round, files, "default layout (auto: snapshots)");
+                snapFullSeconds[round] = snap[0];
+                snapOneSeconds[round] = snap[1];
                 System.out.printf(Locale.ROOT, "round %d: copyFromLocalFile %.2f s | layout copies: deploy %.2f s, "
                         + "one-file redeploy %.2f s | default layout (auto = snapshots): deploy %.2f s, one-file redeploy %.2f s%n",
                         round + 1, rawSeconds[round], fullSeconds[round], oneSeconds[round], snapFullSeconds[round],
@@ -128,6 +95,36 @@ public class DeployBench {
             raw.close();
         } finally {
             cluster.shutdown(true);
+        }
+    }
+
+    /**
+     * On a new target {@code /apps/<name><round>} ({@code layout} null: the default, which must choose
+     * snapshots): deploys {@code source} as release "full", changes one file, redeploys as "one"; returns both
+     * wall times in seconds and prints the redeploy's steps.
+     */
+    private static double[] fullThenOne(Path work, String uri, String name, String layout, Path source,
+            String changedFile, int round, int files, String label) throws Exception {
+        Path targets = work.resolve(name + round + ".yaml");
+        Files.writeString(targets, "targets:\n  bench:\n    uri: " + uri + "\n    base: /apps/" + name + round
+                + (layout == null ? "" : "\n    layout: " + layout) + "\n    parallel: "
+                + System.getProperty("parallel", "8") + "\n");
+        try (TargetConnection connection = TargetConnection.open(DeployTargets.parse(targets).get("bench"))) {
+            Deployer deployer = new Deployer(connection, LogSink.silent());
+            long start = System.nanoTime();
+            DeployOutcome full = deployer.deploy(source, "full", null, false);
+            double fullSeconds = (System.nanoTime() - start) / 1e9;
+            check(full, files, 0);
+            if (layout == null && !full.releasePath().endsWith("/work/.snapshot/full")) {
+                throw new IllegalStateException("layout auto did not choose snapshots: " + full.releasePath());
+            }
+            Files.writeString(source.resolve(changedFile), "print('changed in round " + round + "')\n");
+            start = System.nanoTime();
+            DeployOutcome one = deployer.deploy(source, "one", null, false);
+            double oneSeconds = (System.nanoTime() - start) / 1e9;
+            check(one, 1, files - 1);
+            System.out.println("  " + label + " one-file redeploy steps (ms): " + one.steps());
+            return new double[] {fullSeconds, oneSeconds};
         }
     }
 

@@ -155,7 +155,7 @@ public final class ClientConfiguration {
                 probe.size();
             } catch (RuntimeException e) {
                 throw new DeployException(ExitCode.BAD_INPUT, where + ": " + file + " is not a Hadoop configuration "
-                        + "file: " + firstLine(rootMessage(e)), e);
+                        + "file: " + TargetConnection.firstLine(rootMessage(e)), e);
             }
             conf.addResource(resource);
             read.add(name);
@@ -173,11 +173,6 @@ public final class ClientConfiguration {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.toString() : root.getMessage();
-    }
-
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 
     /** The configuration to open the target's FileSystem with (a Kerberos login reads it too). */

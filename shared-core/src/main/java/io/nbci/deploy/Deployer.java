@@ -5,7 +5,6 @@ import io.nbci.common.LogSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -171,17 +170,11 @@ public final class Deployer {
             snapshots = false;
             log.info("target " + target.name() + ": layout copies (a full folder per release), because "
                     + connection.user() + " may not make " + work.toUri().getPath() + " snapshottable: "
-                    + firstLine(e.getMessage()) + ". For deploys that upload only changed files, an HDFS admin runs"
+                    + TargetConnection.firstLine(e.getMessage()) + ". For deploys that upload only changed files, an HDFS admin runs"
                     + " once: hdfs dfsadmin -allowSnapshot " + work.toUri().getPath()
                     + " (before the first deploy, or set layout: snapshots later)");
         }
         return snapshots;
-    }
-
-    private static String firstLine(String text) {
-        String line = String.valueOf(text).strip();
-        int newline = line.indexOf('\n');
-        return newline < 0 ? line : line.substring(0, newline);
     }
 
     public Path currentPointer() {
@@ -237,24 +230,30 @@ public final class Deployer {
                 return new DeployOutcome(target.name(), id, release.toString(), live, plan, false, 0, 0, 0, 0,
                         List.of(), steps, ExitCode.OK);
             }
-            if (snapshots()) {
-                return deployToSnapshot(files, id, commit, live, plan, steps, step);
-            }
-            Map<String, Path> reusable = reusable(live);
-            steps.put("prepare", millisSince(step));
-
-            step = System.nanoTime();
+            boolean snapshotLayout = snapshots();
+            // copies: the release is uploaded into a staging folder and renamed into releases/ when verified
             Path stage = new Path(staging, id + "." + UUID.randomUUID().toString().substring(0, 8));
-            ensureDir(staging);
-            ensureDir(stage);
-            Transfers transfers = transfer(files, stage, reusable, false);
-            steps.put("upload", millisSince(step));
+            Transfers transfers;
+            if (snapshotLayout) {
+                transfers = updateWork(files, steps, step);
+            } else {
+                Map<String, Path> reusable = reusable(live);
+                steps.put("prepare", millisSince(step));
+                step = System.nanoTime();
+                ensureDir(staging);
+                ensureDir(stage);
+                transfers = transfer(files, stage, reusable, false);
+                steps.put("upload", millisSince(step));
+            }
             steps.put("verify", transfers.verifyMillis.get() / Math.max(1, target.parallel()));
             if (!transfers.mismatches.isEmpty()) {
-                log.error("verification failed for " + transfers.mismatches.size() + " file(s); nothing was "
-                        + "published and the live release is unchanged");
+                log.error("verification failed for " + transfers.mismatches.size() + " file(s); "
+                        + (snapshotLayout ? "no snapshot was taken" : "nothing was published")
+                        + " and the live release is unchanged");
                 transfers.mismatches.forEach(m -> log.error("  " + m));
-                connection.call("remove " + stage, () -> fs.delete(stage, true));
+                if (!snapshotLayout) {
+                    connection.call("remove " + stage, () -> fs.delete(stage, true));
+                }
                 return new DeployOutcome(target.name(), id, null, live, plan, false, transfers.uploaded.get(),
                         transfers.reused.get(), transfers.bytesUploaded.get(), transfers.bytesReused.get(),
                         transfers.mismatches, steps, ExitCode.FAILED);
@@ -264,12 +263,19 @@ public final class Deployer {
             Manifest manifest = new Manifest(1, id, commit, Instant.now().toString(), who(), connection.user(),
                     target.name(), files.stream().map(f -> new Manifest.Entry(f.path(), f.size(), f.sha256(),
                             f.crc32c())).toList());
-            writeNew(new Path(stage, Manifest.FILE_NAME), manifest.toJson());
-            ensureDir(releases);
-            boolean renamed = connection.call("publish " + release, () -> fs.rename(stage, release));
-            if (!renamed) {
-                throw new DeployException(ExitCode.INFRASTRUCTURE, "could not rename " + stage + " to " + release
-                        + " (does it exist already?)");
+            if (snapshotLayout) {
+                Path manifestPath = new Path(work, Manifest.FILE_NAME);
+                connection.call("delete " + manifestPath, () -> fs.delete(manifestPath, false));
+                writeNew(manifestPath, manifest.toJson());
+                connection.call("snapshot " + release, () -> fs.createSnapshot(work, id));
+            } else {
+                writeNew(new Path(stage, Manifest.FILE_NAME), manifest.toJson());
+                ensureDir(releases);
+                boolean renamed = connection.call("publish " + release, () -> fs.rename(stage, release));
+                if (!renamed) {
+                    throw new DeployException(ExitCode.INFRASTRUCTURE, "could not rename " + stage + " to " + release
+                            + " (does it exist already?)");
+                }
             }
             manifests.put(id, manifest);
             steps.put("publish", millisSince(step));
@@ -338,13 +344,12 @@ public final class Deployer {
     }
 
     /**
-     * The snapshot layout: brings {@code <base>/work} to the new content by writing only what differs from
-     * the newest snapshot (files a killed deploy touched are found by length and modification time), then
-     * publishes it as snapshot {@code id}. Snapshots are immutable, so the pointer only ever names complete
-     * releases; the working folder is never read by jobs.
+     * The snapshot layout's upload: brings {@code <base>/work} to the new content by writing only what differs
+     * from the newest snapshot (files a killed deploy touched are found by length and modification time);
+     * {@link #deploy} then publishes it as a snapshot. Snapshots are immutable, so the pointer only ever names
+     * complete releases; the working folder is never read by jobs. Records the prepare and upload steps.
      */
-    private DeployOutcome deployToSnapshot(List<SourceFile> files, String id, String commit, String live,
-            DeployPlan plan, Map<String, Long> steps, long step) {
+    private Transfers updateWork(List<SourceFile> files, Map<String, Long> steps, long step) {
         ensureDir(work);
         enableSnapshots();
         String last = releases().stream().filter(ReleaseInfo::complete).map(ReleaseInfo::id).findFirst()
@@ -401,37 +406,7 @@ public final class Deployer {
         transfers.reused.addAndGet(kept);
         transfers.bytesReused.addAndGet(keptBytes);
         steps.put("upload", millisSince(step));
-        steps.put("verify", transfers.verifyMillis.get() / Math.max(1, target.parallel()));
-        if (!transfers.mismatches.isEmpty()) {
-            log.error("verification failed for " + transfers.mismatches.size() + " file(s); no snapshot was taken "
-                    + "and the live release is unchanged");
-            transfers.mismatches.forEach(m -> log.error("  " + m));
-            return new DeployOutcome(target.name(), id, null, live, plan, false, transfers.uploaded.get(),
-                    transfers.reused.get(), transfers.bytesUploaded.get(), transfers.bytesReused.get(),
-                    transfers.mismatches, steps, ExitCode.FAILED);
-        }
-        step = System.nanoTime();
-        Manifest manifest = new Manifest(1, id, commit, Instant.now().toString(), who(), connection.user(),
-                target.name(), files.stream().map(f -> new Manifest.Entry(f.path(), f.size(), f.sha256(),
-                        f.crc32c())).toList());
-        Path manifestPath = new Path(work, Manifest.FILE_NAME);
-        connection.call("delete " + manifestPath, () -> fs.delete(manifestPath, false));
-        writeNew(manifestPath, manifest.toJson());
-        Path release = releasePath(id);
-        connection.call("snapshot " + release, () -> fs.createSnapshot(work, id));
-        manifests.put(id, manifest);
-        steps.put("publish", millisSince(step));
-        step = System.nanoTime();
-        switchLive(id);
-        steps.put("switch", millisSince(step));
-        log.info("live release of " + target.name() + " is now " + id + " (was " + (live == null ? "none" : live)
-                + "): " + release);
-        step = System.nanoTime();
-        retention();
-        steps.put("retention", millisSince(step));
-        return new DeployOutcome(target.name(), id, release.toString(), live, plan, false, transfers.uploaded.get(),
-                transfers.reused.get(), transfers.bytesUploaded.get(), transfers.bytesReused.get(), List.of(), steps,
-                ExitCode.OK);
+        return transfers;
     }
 
     private void enableSnapshots() {
@@ -834,7 +809,8 @@ public final class Deployer {
     /** Deletes the oldest releases beyond the target's retention, never the live one or the one before it. */
     private void retention() {
         List<ReleaseInfo> all = releases();
-        String live = live();
+        // releases() just read the pointer: a release it marks live is the live one
+        String live = all.stream().filter(ReleaseInfo::live).map(ReleaseInfo::id).findFirst().orElse(null);
         ReleaseInfo previous = live == null ? null : before(all, live);
         int kept = 0;
         for (ReleaseInfo info : all) {
@@ -872,13 +848,7 @@ public final class Deployer {
     }
 
     private static String who() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "unknown-host";
-        }
-        return System.getProperty("user.name") + "@" + host;
+        return System.getProperty("user.name") + "@" + DeployLock.hostName();
     }
 
     static long millisSince(long nanoStart) {

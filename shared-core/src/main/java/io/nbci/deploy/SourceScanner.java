@@ -27,13 +27,9 @@ public final class SourceScanner {
 
     private final List<PathMatcher> include;
     private final List<PathMatcher> exclude;
-    private final List<String> includeGlobs;
-    private final List<String> excludeGlobs;
     private boolean useCache;
 
     public SourceScanner(List<String> includeGlobs, List<String> excludeGlobs) {
-        this.includeGlobs = List.copyOf(includeGlobs);
-        this.excludeGlobs = List.copyOf(excludeGlobs);
         this.include = matchers(includeGlobs);
         this.exclude = matchers(excludeGlobs);
     }
@@ -44,12 +40,16 @@ public final class SourceScanner {
         return this;
     }
 
+    /** One matcher per glob, and for a glob with a leading {@code **}{@code /} one more that also matches files at the top level. */
     private static List<PathMatcher> matchers(List<String> globs) {
         List<PathMatcher> matchers = new ArrayList<>();
         for (String glob : globs) {
             matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+            if (glob.startsWith("**/")) {
+                matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)));
+            }
         }
-        return matchers;
+        return List.copyOf(matchers);
     }
 
     /** The selected files in path order, each with its SHA-256 and CRC32C. */
@@ -131,23 +131,17 @@ public final class SourceScanner {
         if (include.isEmpty()) {
             return true;
         }
-        return matches(include, includeGlobs, relative);
+        return matches(include, relative);
     }
 
     private boolean excluded(String relative) {
-        return matches(exclude, excludeGlobs, relative);
+        return matches(exclude, relative);
     }
 
-    /** Glob match where a leading {@code **}{@code /} also matches files at the top level. */
-    private static boolean matches(List<PathMatcher> matchers, List<String> globs, String relative) {
+    private static boolean matches(List<PathMatcher> matchers, String relative) {
         Path path = Path.of(relative);
-        for (int i = 0; i < matchers.size(); i++) {
-            if (matchers.get(i).matches(path)) {
-                return true;
-            }
-            String glob = globs.get(i);
-            if (glob.startsWith("**/") && FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3))
-                    .matches(path)) {
+        for (PathMatcher matcher : matchers) {
+            if (matcher.matches(path)) {
                 return true;
             }
         }

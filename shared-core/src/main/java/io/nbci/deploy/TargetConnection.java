@@ -198,7 +198,8 @@ public final class TargetConnection implements AutoCloseable {
         return " (No DataNode took the data: they are full, down or unreachable from this host.)";
     }
 
-    private static String firstLine(String text) {
+    /** The first line of a (Hadoop or Kerberos) message, for one-line errors and log lines; null stays null. */
+    static String firstLine(String text) {
         int newline = text == null ? -1 : text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);
     }

@@ -118,7 +118,7 @@ public final class StatusExchange {
                     return reply;
                 }
                 if (!retryable(reply)) {
-                    throw fastFailure(call, reply);
+                    throw failure(call, reply);
                 }
                 lastProblem = "HTTP " + reply.status() + serverSaid(reply);
                 wait = retryAfter(reply).orElse(policy.backoffAfter(attempt));
@@ -199,25 +199,16 @@ public final class StatusExchange {
         return Optional.empty();
     }
 
-    /**
-     * The error for a reply that will not get better by retrying, naming the likely culprit;
-     * for providers that accepted a code in {@link #send} and then decided it is a failure.
-     */
-    public StatusException failure(HttpCall call, HttpReply reply) {
-        return fastFailure(call, reply);
-    }
-
-    /** The server's error message from a reply, masked, for a provider's own checks. */
-    public String messageOf(HttpReply reply) {
-        return serverSaid(reply);
-    }
-
     /** Logs through the masking sink of this post. */
     public LogSink log() {
         return log;
     }
 
-    private StatusException fastFailure(HttpCall call, HttpReply reply) {
+    /**
+     * The error for a reply that will not get better by retrying, naming the likely culprit; {@link #send}
+     * throws it, and providers that accepted a code in {@link #send} and then decided it is a failure.
+     */
+    public StatusException failure(HttpCall call, HttpReply reply) {
         String name = provider.displayName();
         String hint = provider.hint(reply.status());
         String tail = (hint.isEmpty() ? "" : " " + hint) + serverSaid(reply);
