@@ -193,15 +193,7 @@ public final class ScenarioRunner implements AutoCloseable {
 
     private static Failure failureOf(List<Check> failed, Map<String, Long> written) {
         Check first = failed.get(0);
-        StringBuilder detail = new StringBuilder();
-        for (Check check : failed) {
-            detail.append("[").append(check.kind()).append("] ").append(check.target()).append('\n')
-                    .append("  expected: ").append(check.expected()).append('\n')
-                    .append("  actual:   ").append(check.actual()).append('\n');
-            if (check.message() != null) {
-                detail.append("  ").append(check.message()).append('\n');
-            }
-        }
+        StringBuilder detail = new StringBuilder(Checks.describeFailed(failed));
         if (!written.isEmpty()) {
             detail.append("\nthe job wrote:\n").append(HdfsState.listing(written, 20));
         }
