@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Runs the services in a container through the Docker Engine API ({@code DOCKER_HOST}: Docker or
@@ -143,7 +142,7 @@ public final class DockerBackend implements ClusterBackend {
             long t0 = System.nanoTime();
             Map<ClusterSpec.Port, Integer> ports;
             for (int attempt = 1; ; attempt++) {
-                ports = Ports.choose(spec, neededPorts(spec));
+                ports = Ports.choose(spec, Ports.needed(spec, true));
                 try {
                     container = ServiceContainers.start(client, plan(spec, session, network, ports, token),
                             work.resolve("logs/cluster.log"), spec.host());
@@ -240,21 +239,6 @@ public final class DockerBackend implements ClusterBackend {
         }
     }
 
-    private static List<ClusterSpec.Port> neededPorts(ClusterSpec spec) {
-        List<ClusterSpec.Port> needed = new ArrayList<>(List.of(ClusterSpec.Port.CONTROL));
-        if (spec.runs(ClusterService.HDFS)) {
-            needed.addAll(List.of(ClusterSpec.Port.HDFS, ClusterSpec.Port.WEBHDFS, ClusterSpec.Port.DATANODE,
-                    ClusterSpec.Port.DATANODE_HTTP, ClusterSpec.Port.DATANODE_IPC));
-        }
-        if (spec.runs(ClusterService.HIVE)) {
-            needed.addAll(List.of(ClusterSpec.Port.HIVE, ClusterSpec.Port.METASTORE));
-        }
-        if (spec.runs(ClusterService.GRAPHITE)) {
-            needed.add(ClusterSpec.Port.GRAPHITE);
-        }
-        return needed;
-    }
-
     private static Map<ClusterSpec.Port, Integer> publicPorts(Map<ClusterSpec.Port, Integer> ports) {
         Map<ClusterSpec.Port, Integer> visible = new java.util.EnumMap<>(ports);
         visible.keySet().removeAll(Set.of(ClusterSpec.Port.DATANODE, ClusterSpec.Port.DATANODE_HTTP,
@@ -264,36 +248,8 @@ public final class DockerBackend implements ClusterBackend {
 
     /** The launcher's launch.properties for a container: paths inside it, services on 0.0.0.0, fixed DataNode ports. */
     static String launchProperties(ClusterSpec spec, Map<ClusterSpec.Port, Integer> ports, String token) {
-        StringBuilder launch = new StringBuilder("# written by nbci: what the cluster runtime starts in the container\n");
-        launch.append("protocol=1\n");
-        launch.append("work.dir=/nbci/work\n");
-        launch.append("work.temporary=false\n");
-        launch.append("ready.file=/nbci/work/ready.json\n");
-        launch.append("control.token=").append(token).append('\n');
-        launch.append("parent.pid=0\n");
-        launch.append("services=").append(spec.services().stream().map(ClusterService::id).sorted()
-                .collect(Collectors.joining(","))).append('\n');
-        launch.append("host=").append(spec.host()).append('\n');
-        launch.append("bind.host=0.0.0.0\n");
-        for (Map.Entry<ClusterSpec.Port, Integer> e : ports.entrySet()) {
-            launch.append(launchKey(e.getKey())).append('=').append(e.getValue()).append('\n');
-        }
-        return launch.toString();
-    }
-
-    private static String launchKey(ClusterSpec.Port port) {
-        switch (port) {
-            case WEBHDFS:
-                return "hdfs.http.port";
-            case DATANODE:
-                return "datanode.port";
-            case DATANODE_HTTP:
-                return "datanode.http.port";
-            case DATANODE_IPC:
-                return "datanode.ipc.port";
-            default:
-                return Ports.name(port) + ".port";
-        }
+        return LaunchFile.render(spec, ports, token, "/nbci/work", "/nbci/work/ready.json", false, 0,
+                Map.of("bind.host", "0.0.0.0"));
     }
 
     private ContainerPlan plan(ClusterSpec spec, String session, String network, Map<ClusterSpec.Port, Integer> ports,
