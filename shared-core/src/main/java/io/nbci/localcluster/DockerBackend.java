@@ -166,7 +166,7 @@ public final class DockerBackend implements ClusterBackend {
             DockerHandle handle = new DockerHandle(client, host, endpoints, work, temporary,
                     new ControlClient(ports.get(ClusterSpec.Port.CONTROL), token), container, network);
             if (!spec.detached()) {
-                DockerHandle.removeOnExit(handle);
+                StopAtExit.add(handle);
             }
             return handle;
         } catch (RuntimeException e) {
@@ -227,7 +227,7 @@ public final class DockerBackend implements ClusterBackend {
             ClusterEndpoints endpoints = EmbeddedBackend.endpoints(spec.host(), visible, work);
             HadoopConfWriter.write(endpoints.hadoopConfDir(), endpoints, spec.host(), visible.get(ClusterSpec.Port.WEBHDFS));
             OfficialHandle handle = new OfficialHandle(client, endpoints, work, temporary, started, network);
-            OfficialHandle.removeOnExit(handle);
+            StopAtExit.add(handle);
             return handle;
         } catch (RuntimeException e) {
             started.forEach(ServiceContainers.Running::close);
