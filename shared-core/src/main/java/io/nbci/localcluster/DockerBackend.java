@@ -7,7 +7,6 @@ import io.nbci.common.AtomicFiles;
 import io.nbci.common.ExitCode;
 import io.nbci.common.LogSink;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,7 +15,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -86,24 +84,12 @@ public final class DockerBackend implements ClusterBackend {
         return new DockerBackend(dockerHost, image, containerMemoryBytes, images);
     }
 
-    /** {@code localhost/nbci-cluster:VERSION}, VERSION being this nbci's version. */
+    /**
+     * {@code localhost/nbci-cluster:VERSION}, VERSION being this nbci's version: the version of the cluster
+     * runtime it was built with ({@link RuntimeClasspath#coordinates()}), which the image carries.
+     */
     public static String defaultImage() {
-        return "localhost/nbci-cluster:" + version();
-    }
-
-    static String version() {
-        try (InputStream in = DockerBackend.class.getResourceAsStream(
-                "/META-INF/maven/io.nbci/nbci-core/pom.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("version", "0.1.0-SNAPSHOT");
-            }
-        } catch (IOException e) {
-            // fall through to the development version
-        }
-        String fromPackage = DockerBackend.class.getPackage().getImplementationVersion();
-        return fromPackage != null ? fromPackage : "0.1.0-SNAPSHOT";
+        return "localhost/nbci-cluster:" + RuntimeClasspath.runtimeProperties().getProperty("version");
     }
 
     public String image() {
