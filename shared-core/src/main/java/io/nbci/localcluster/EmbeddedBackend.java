@@ -40,7 +40,6 @@ public final class EmbeddedBackend implements ClusterBackend {
             "java.base/sun.nio.cs", "java.base/sun.security.action", "java.base/sun.util.calendar",
             "java.sql/java.sql");
 
-    static final String MAIN_CLASS = "io.nbci.clusterruntime.ClusterLauncher";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LOG_LINES = 25;
 
@@ -141,7 +140,7 @@ public final class EmbeddedBackend implements ClusterBackend {
         command.add("-Dnbci.cluster.work=" + work);
         command.add("-cp");
         command.add(jars.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-        command.add(MAIN_CLASS);
+        command.add(RuntimeClasspath.runtimeProperties().getProperty("mainClass"));
         command.add(launchFile.toString());
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.resolve("tmp").toFile())
