@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.hadoop.hive.conf.HiveConf;
 
 /**
  * The cluster service JVM: starts the services a {@link LaunchSpec} names (HDFS and HiveServer2
@@ -78,9 +79,6 @@ public final class ClusterLauncher {
             control = new ServerSocket();
             control.bind(new InetSocketAddress(spec.bindHost().isEmpty() ? InetAddress.getLoopbackAddress()
                     : InetAddress.getByName(spec.bindHost()), spec.controlPort()));
-            if (!spec.bindHost().isEmpty()) {
-                System.setProperty(HiveService.BIND_HOST_PROPERTY, spec.bindHost());
-            }
             if (spec.graphite()) {
                 service = "graphite";
                 port = spec.graphitePort();
@@ -103,11 +101,11 @@ public final class ClusterLauncher {
                 });
             }
             HiveService initialised = null;
-            CompletableFuture<Void> warmUp = CompletableFuture.completedFuture(null);
+            CompletableFuture<HiveConf> warmUp = CompletableFuture.completedFuture(null);
             if (spec.hive()) {
-                // HiveServer2's initialisation needs a running HDFS; build the metastore meanwhile
-                warmUp = CompletableFuture.runAsync(
-                        () -> HiveService.warmUp(spec.workDir(), spec.host(), spec.hivePort(), hdfsUri));
+                // HiveServer2's initialisation needs a running HDFS; build its configuration and the metastore meanwhile
+                warmUp = CompletableFuture.supplyAsync(() -> HiveService.warmUp(spec.workDir(), spec.serviceBindHost(),
+                        spec.hivePort(), hdfsUri));
             }
             try {
                 hdfs = hdfsFuture.join();
@@ -119,10 +117,15 @@ public final class ClusterLauncher {
                         : new ServiceFailure("hdfs", spec.hdfsPort(), e.getCause());
             }
             if (spec.hive()) {
-                warmUp.join();
+                HiveConf hiveConf;
+                try {
+                    hiveConf = warmUp.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw new ServiceFailure("hive", spec.hivePort(), e.getCause());
+                }
                 millis.put("hiveWarmUp", System.currentTimeMillis() - t0);
                 try {
-                    initialised = HiveService.init(spec.workDir(), spec.host(), spec.hivePort(), hdfsUri);
+                    initialised = HiveService.init(hiveConf, spec.host(), spec.hivePort());
                     millis.put("hiveInit", System.currentTimeMillis() - t0);
                 } catch (RuntimeException e) {
                     throw new ServiceFailure("hive", spec.hivePort(), e);

@@ -19,10 +19,6 @@ final class HdfsService implements AutoCloseable {
     private final MiniDFSCluster cluster;
     private final String uri;
 
-    HdfsService(Path baseDir, String host, int port, int httpPort) throws IOException {
-        this(baseDir, host, port, httpPort, "", new int[] {0, 0, 0});
-    }
-
     /**
      * @param bindHost      address the NameNode and DataNode listen on when it differs from {@code host}
      *                      (a container: 0.0.0.0), empty for {@code host}

@@ -27,20 +27,21 @@ final class HiveService implements AutoCloseable {
     private final int port;
     private final HiveServer2 server;
 
-    /** System property: the address HiveServer2 listens on when it differs from the client host (in a container). */
-    static final String BIND_HOST_PROPERTY = "nbci.cluster.bind.host";
-
     private HiveService(String host, int port, HiveServer2 server) {
         this.host = host;
         this.port = port;
         this.server = server;
     }
 
-    /** The settings HiveServer2 runs with; clients get the relevant ones in the generated hive-site.xml. */
-    static Map<String, String> settings(Path workDir, String host, int port, String hdfsUri) {
+    /**
+     * The settings HiveServer2 runs with; clients get the relevant ones in the generated hive-site.xml.
+     *
+     * @param bindHost the address HiveServer2 listens on (the client host name, or 0.0.0.0 in a container)
+     */
+    static Map<String, String> settings(Path workDir, String bindHost, int port, String hdfsUri) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("fs.defaultFS", hdfsUri);
-        s.put("hive.server2.thrift.bind.host", System.getProperty(BIND_HOST_PROPERTY, host));
+        s.put("hive.server2.thrift.bind.host", bindHost);
         s.put("hive.server2.thrift.port", String.valueOf(port));
         s.put("hive.server2.transport.mode", "binary");
         s.put("hive.server2.authentication", "NONE");
@@ -85,14 +86,19 @@ final class HiveService implements AutoCloseable {
     }
 
     /**
-     * Creates the in-memory metastore schema (the slow part of HiveServer2's start) while HDFS is
-     * still starting: the embedded metastore needs no file system for that, HiveServer2 does.
-     * Failures are only logged here; they surface again, with their port, in {@link #init}.
+     * Builds the configuration (every key also set as a system property, see above) and creates the
+     * in-memory metastore schema with it (the slow part of HiveServer2's start) while HDFS is still
+     * starting: the embedded metastore needs no file system for that, HiveServer2 does. A failed
+     * warm-up is only logged; it surfaces again, with its port, in {@link #init}.
+     *
+     * @return the configuration for {@link #init} (the metastore client works on its own copy)
      */
-    static void warmUp(Path workDir, String host, int port, String hdfsUri) {
-        Map<String, String> settings = applySystemProperties(workDir, host, port, hdfsUri);
+    static HiveConf warmUp(Path workDir, String bindHost, int port, String hdfsUri) {
+        Map<String, String> settings = settings(workDir, bindHost, port, hdfsUri);
+        settings.forEach(System::setProperty);
+        HiveConf conf = new HiveConf();
+        settings.forEach(conf::set);
         try {
-            HiveConf conf = hiveConf(settings);
             org.apache.hadoop.hive.metastore.IMetaStoreClient client =
                     new org.apache.hadoop.hive.metastore.HiveMetaStoreClient(conf);
             try {
@@ -103,27 +109,11 @@ final class HiveService implements AutoCloseable {
         } catch (Exception | LinkageError e) {
             System.out.println("nbci-cluster: metastore warm-up failed (HiveServer2 will retry): " + e);
         }
-    }
-
-    private static Map<String, String> applySystemProperties(Path workDir, String host, int port, String hdfsUri) {
-        Map<String, String> settings = settings(workDir, host, port, hdfsUri);
-        for (Map.Entry<String, String> e : settings.entrySet()) {
-            System.setProperty(e.getKey(), e.getValue());
-        }
-        return settings;
-    }
-
-    private static HiveConf hiveConf(Map<String, String> settings) {
-        HiveConf conf = new HiveConf();
-        for (Map.Entry<String, String> e : settings.entrySet()) {
-            conf.set(e.getKey(), e.getValue());
-        }
         return conf;
     }
 
-    /** Configures and initialises HiveServer2 (no port opened yet); {@link #start()} opens it. */
-    static HiveService init(Path workDir, String host, int port, String hdfsUri) {
-        HiveConf conf = hiveConf(applySystemProperties(workDir, host, port, hdfsUri));
+    /** Initialises HiveServer2 with the configuration {@link #warmUp} built (no port opened yet); {@link #start()} opens it. */
+    static HiveService init(HiveConf conf, String host, int port) {
         HiveServer2 server = new HiveServer2();
         server.init(conf);
         return new HiveService(host, port, server);

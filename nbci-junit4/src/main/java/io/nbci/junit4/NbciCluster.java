@@ -13,6 +13,7 @@ import io.nbci.results.Artifact;
 import io.nbci.results.CaseResult;
 import io.nbci.results.CaseResult.Check;
 import io.nbci.results.Failure;
+import io.nbci.scenario.Checks;
 import io.nbci.scenario.Scenario;
 import io.nbci.scenario.ScenarioRunner;
 import io.nbci.scenario.ScenarioRunner.ScenarioOutcome;
@@ -170,15 +171,7 @@ public class NbciCluster extends ExternalResource {
                 .append(result.status().name().toLowerCase(java.util.Locale.ROOT));
         if (!failed.isEmpty()) {
             text.append(": ").append(failed.size()).append(" of ").append(result.checks().size())
-                    .append(" checks failed\n");
-            for (Check check : failed) {
-                text.append("[").append(check.kind()).append("] ").append(check.target()).append('\n')
-                        .append("  expected: ").append(check.expected()).append('\n')
-                        .append("  actual:   ").append(check.actual()).append('\n');
-                if (check.message() != null) {
-                    text.append("  ").append(check.message()).append('\n');
-                }
-            }
+                    .append(" checks failed\n").append(Checks.describeFailed(failed));
         } else {
             Failure failure = result.failure();
             text.append(": ").append(failure == null ? "exit code " + outcome.exitCode() : failure.message())

@@ -7,7 +7,6 @@ import io.nbci.common.AtomicFiles;
 import io.nbci.common.ExitCode;
 import io.nbci.common.LogSink;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,9 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Runs the services in a container through the Docker Engine API ({@code DOCKER_HOST}: Docker or
@@ -87,24 +84,12 @@ public final class DockerBackend implements ClusterBackend {
         return new DockerBackend(dockerHost, image, containerMemoryBytes, images);
     }
 
-    /** {@code localhost/nbci-cluster:VERSION}, VERSION being this nbci's version. */
+    /**
+     * {@code localhost/nbci-cluster:VERSION}, VERSION being this nbci's version: the version of the cluster
+     * runtime it was built with ({@link RuntimeClasspath#coordinates()}), which the image carries.
+     */
     public static String defaultImage() {
-        return "localhost/nbci-cluster:" + version();
-    }
-
-    static String version() {
-        try (InputStream in = DockerBackend.class.getResourceAsStream(
-                "/META-INF/maven/io.nbci/nbci-core/pom.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("version", "0.1.0-SNAPSHOT");
-            }
-        } catch (IOException e) {
-            // fall through to the development version
-        }
-        String fromPackage = DockerBackend.class.getPackage().getImplementationVersion();
-        return fromPackage != null ? fromPackage : "0.1.0-SNAPSHOT";
+        return "localhost/nbci-cluster:" + RuntimeClasspath.runtimeProperties().getProperty("version");
     }
 
     public String image() {
@@ -143,7 +128,7 @@ public final class DockerBackend implements ClusterBackend {
             long t0 = System.nanoTime();
             Map<ClusterSpec.Port, Integer> ports;
             for (int attempt = 1; ; attempt++) {
-                ports = Ports.choose(spec, neededPorts(spec));
+                ports = Ports.choose(spec, Ports.needed(spec, true));
                 try {
                     container = ServiceContainers.start(client, plan(spec, session, network, ports, token),
                             work.resolve("logs/cluster.log"), spec.host());
@@ -167,7 +152,7 @@ public final class DockerBackend implements ClusterBackend {
             DockerHandle handle = new DockerHandle(client, host, endpoints, work, temporary,
                     new ControlClient(ports.get(ClusterSpec.Port.CONTROL), token), container, network);
             if (!spec.detached()) {
-                DockerHandle.removeOnExit(handle);
+                StopAtExit.add(handle);
             }
             return handle;
         } catch (RuntimeException e) {
@@ -228,7 +213,7 @@ public final class DockerBackend implements ClusterBackend {
             ClusterEndpoints endpoints = EmbeddedBackend.endpoints(spec.host(), visible, work);
             HadoopConfWriter.write(endpoints.hadoopConfDir(), endpoints, spec.host(), visible.get(ClusterSpec.Port.WEBHDFS));
             OfficialHandle handle = new OfficialHandle(client, endpoints, work, temporary, started, network);
-            OfficialHandle.removeOnExit(handle);
+            StopAtExit.add(handle);
             return handle;
         } catch (RuntimeException e) {
             started.forEach(ServiceContainers.Running::close);
@@ -240,21 +225,6 @@ public final class DockerBackend implements ClusterBackend {
         }
     }
 
-    private static List<ClusterSpec.Port> neededPorts(ClusterSpec spec) {
-        List<ClusterSpec.Port> needed = new ArrayList<>(List.of(ClusterSpec.Port.CONTROL));
-        if (spec.runs(ClusterService.HDFS)) {
-            needed.addAll(List.of(ClusterSpec.Port.HDFS, ClusterSpec.Port.WEBHDFS, ClusterSpec.Port.DATANODE,
-                    ClusterSpec.Port.DATANODE_HTTP, ClusterSpec.Port.DATANODE_IPC));
-        }
-        if (spec.runs(ClusterService.HIVE)) {
-            needed.addAll(List.of(ClusterSpec.Port.HIVE, ClusterSpec.Port.METASTORE));
-        }
-        if (spec.runs(ClusterService.GRAPHITE)) {
-            needed.add(ClusterSpec.Port.GRAPHITE);
-        }
-        return needed;
-    }
-
     private static Map<ClusterSpec.Port, Integer> publicPorts(Map<ClusterSpec.Port, Integer> ports) {
         Map<ClusterSpec.Port, Integer> visible = new java.util.EnumMap<>(ports);
         visible.keySet().removeAll(Set.of(ClusterSpec.Port.DATANODE, ClusterSpec.Port.DATANODE_HTTP,
@@ -264,36 +234,8 @@ public final class DockerBackend implements ClusterBackend {
 
     /** The launcher's launch.properties for a container: paths inside it, services on 0.0.0.0, fixed DataNode ports. */
     static String launchProperties(ClusterSpec spec, Map<ClusterSpec.Port, Integer> ports, String token) {
-        StringBuilder launch = new StringBuilder("# written by nbci: what the cluster runtime starts in the container\n");
-        launch.append("protocol=1\n");
-        launch.append("work.dir=/nbci/work\n");
-        launch.append("work.temporary=false\n");
-        launch.append("ready.file=/nbci/work/ready.json\n");
-        launch.append("control.token=").append(token).append('\n');
-        launch.append("parent.pid=0\n");
-        launch.append("services=").append(spec.services().stream().map(ClusterService::id).sorted()
-                .collect(Collectors.joining(","))).append('\n');
-        launch.append("host=").append(spec.host()).append('\n');
-        launch.append("bind.host=0.0.0.0\n");
-        for (Map.Entry<ClusterSpec.Port, Integer> e : ports.entrySet()) {
-            launch.append(launchKey(e.getKey())).append('=').append(e.getValue()).append('\n');
-        }
-        return launch.toString();
-    }
-
-    private static String launchKey(ClusterSpec.Port port) {
-        switch (port) {
-            case WEBHDFS:
-                return "hdfs.http.port";
-            case DATANODE:
-                return "datanode.port";
-            case DATANODE_HTTP:
-                return "datanode.http.port";
-            case DATANODE_IPC:
-                return "datanode.ipc.port";
-            default:
-                return Ports.name(port) + ".port";
-        }
+        return LaunchFile.render(spec, ports, token, "/nbci/work", "/nbci/work/ready.json", false, 0,
+                Map.of("bind.host", "0.0.0.0"));
     }
 
     private ContainerPlan plan(ClusterSpec spec, String session, String network, Map<ClusterSpec.Port, Integer> ports,

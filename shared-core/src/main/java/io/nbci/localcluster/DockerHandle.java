@@ -3,27 +3,10 @@ package io.nbci.localcluster;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** A cluster running in a container, driven over the launcher's control port published on loopback. */
 final class DockerHandle extends ControlledHandle {
-
-    private static final Set<DockerHandle> ON_EXIT = ConcurrentHashMap.newKeySet();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (DockerHandle handle : List.copyOf(ON_EXIT)) {
-                try {
-                    handle.stop();
-                } catch (RuntimeException e) {
-                    // best effort at exit; nbci cluster prune removes what is left
-                }
-            }
-        }, "nbci-docker-cleanup"));
-    }
 
     private final DockerClient client;
     private final String dockerHost;
@@ -50,10 +33,6 @@ final class DockerHandle extends ControlledHandle {
         this.running = running;
         this.containerId = containerId;
         this.network = network;
-    }
-
-    static void removeOnExit(DockerHandle handle) {
-        ON_EXIT.add(handle);
     }
 
     /** The container's id: job containers join its network namespace ({@code container:ID}). */
@@ -97,7 +76,7 @@ final class DockerHandle extends ControlledHandle {
             return;
         }
         stopped = true;
-        ON_EXIT.remove(this);
+        StopAtExit.remove(this);
         if (running != null) {
             running.close();
         } else {

@@ -40,7 +40,6 @@ public final class EmbeddedBackend implements ClusterBackend {
             "java.base/sun.nio.cs", "java.base/sun.security.action", "java.base/sun.util.calendar",
             "java.sql/java.sql");
 
-    static final String MAIN_CLASS = "io.nbci.clusterruntime.ClusterLauncher";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LOG_LINES = 25;
 
@@ -107,19 +106,7 @@ public final class EmbeddedBackend implements ClusterBackend {
     }
 
     private ClusterHandle launch(ClusterSpec spec, LogSink log, List<Path> jars, Path work, boolean temporary) {
-        List<ClusterSpec.Port> needed = new ArrayList<>(List.of(ClusterSpec.Port.CONTROL));
-        if (spec.runs(ClusterService.HDFS)) {
-            needed.add(ClusterSpec.Port.HDFS);
-            needed.add(ClusterSpec.Port.WEBHDFS);
-        }
-        if (spec.runs(ClusterService.HIVE)) {
-            needed.add(ClusterSpec.Port.HIVE);
-            needed.add(ClusterSpec.Port.METASTORE);
-        }
-        if (spec.runs(ClusterService.GRAPHITE)) {
-            needed.add(ClusterSpec.Port.GRAPHITE);
-        }
-        Map<ClusterSpec.Port, Integer> ports = Ports.choose(spec, needed);
+        Map<ClusterSpec.Port, Integer> ports = Ports.choose(spec, Ports.needed(spec, false));
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         Path logFile = work.resolve("logs/cluster.log");
         Path readyFile = work.resolve("ready.json");
@@ -130,23 +117,8 @@ public final class EmbeddedBackend implements ClusterBackend {
         } catch (IOException e) {
             throw new ClusterException("cannot create folders in " + work + ": " + e.getMessage(), e);
         }
-        StringBuilder launch = new StringBuilder("# written by nbci: what the cluster runtime starts\n");
-        launch.append("protocol=1\n");
-        launch.append("work.dir=").append(escape(work.toString())).append('\n');
-        launch.append("work.temporary=").append(temporary).append('\n');
-        launch.append("ready.file=").append(escape(readyFile.toString())).append('\n');
-        launch.append("control.port=").append(ports.get(ClusterSpec.Port.CONTROL)).append('\n');
-        launch.append("control.token=").append(token).append('\n');
-        launch.append("parent.pid=").append(spec.detached() ? 0 : ProcessHandle.current().pid()).append('\n');
-        launch.append("services=").append(spec.services().stream().map(ClusterService::id).sorted()
-                .collect(Collectors.joining(","))).append('\n');
-        launch.append("host=").append(spec.host()).append('\n');
-        for (Map.Entry<ClusterSpec.Port, Integer> e : ports.entrySet()) {
-            String key = e.getKey() == ClusterSpec.Port.WEBHDFS ? "hdfs.http" : Ports.name(e.getKey());
-            launch.append(key).append(".port=").append(e.getValue()).append('\n');
-        }
-        extraLaunch.forEach((key, value) -> launch.append(key).append('=').append(escape(value)).append('\n'));
-        AtomicFiles.write(launchFile, launch.toString());
+        AtomicFiles.write(launchFile, LaunchFile.render(spec, ports, token, work.toString(), readyFile.toString(),
+                temporary, spec.detached() ? 0 : ProcessHandle.current().pid(), extraLaunch));
         launchFile.toFile().setReadable(false, false);
         launchFile.toFile().setReadable(true, true);
 
@@ -168,7 +140,7 @@ public final class EmbeddedBackend implements ClusterBackend {
         command.add("-Dnbci.cluster.work=" + work);
         command.add("-cp");
         command.add(jars.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-        command.add(MAIN_CLASS);
+        command.add(RuntimeClasspath.runtimeProperties().getProperty("mainClass"));
         command.add(launchFile.toString());
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.resolve("tmp").toFile())
@@ -235,7 +207,7 @@ public final class EmbeddedBackend implements ClusterBackend {
         JsonNode ready = readJson(readyFile);
         Map<ClusterSpec.Port, Integer> ports = new java.util.EnumMap<>(ClusterSpec.Port.class);
         for (ClusterSpec.Port port : ClusterSpec.Port.values()) {
-            String key = (port == ClusterSpec.Port.WEBHDFS ? "hdfs.http" : Ports.name(port)) + ".port";
+            String key = LaunchFile.key(port);
             if (launch.getProperty(key) != null) {
                 ports.put(port, Integer.parseInt(launch.getProperty(key)));
             }
@@ -298,10 +270,6 @@ public final class EmbeddedBackend implements ClusterBackend {
         } catch (IOException e) {
             return "\n(no log at " + logFile + ")";
         }
-    }
-
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\");
     }
 
     static void waitForExit(Process process, long millis) {

@@ -7,23 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** A cluster on the official apache/hadoop and apache/hive images: endpoints and stop; no control port. */
 final class OfficialHandle implements ClusterHandle {
-
-    private static final Set<OfficialHandle> ON_EXIT = ConcurrentHashMap.newKeySet();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(ON_EXIT).forEach(handle -> {
-            try {
-                handle.stop();
-            } catch (RuntimeException e) {
-                // best effort; nbci cluster prune removes what is left
-            }
-        }), "nbci-official-cleanup"));
-    }
 
     private final DockerClient client;
     private final ClusterEndpoints endpoints;
@@ -41,10 +27,6 @@ final class OfficialHandle implements ClusterHandle {
         this.temporary = temporary;
         this.containers = List.copyOf(containers);
         this.network = network;
-    }
-
-    static void removeOnExit(OfficialHandle handle) {
-        ON_EXIT.add(handle);
     }
 
     List<String> containerNames() {
@@ -113,7 +95,7 @@ final class OfficialHandle implements ClusterHandle {
             return;
         }
         stopped = true;
-        ON_EXIT.remove(this);
+        StopAtExit.remove(this);
         for (int i = containers.size() - 1; i >= 0; i--) {
             containers.get(i).close();
         }

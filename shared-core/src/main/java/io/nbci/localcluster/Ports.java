@@ -56,6 +56,29 @@ final class Ports {
         return chosen;
     }
 
+    /**
+     * The ports {@code spec}'s services listen on: control, then HDFS (NameNode RPC and WebHDFS, plus
+     * the DataNode's transfer, HTTP and IPC ports when {@code dataNode}: a container publishes them),
+     * Hive (HiveServer2, metastore) and Graphite, each when its service runs.
+     */
+    static List<ClusterSpec.Port> needed(ClusterSpec spec, boolean dataNode) {
+        List<ClusterSpec.Port> needed = new ArrayList<>(List.of(ClusterSpec.Port.CONTROL));
+        if (spec.runs(ClusterService.HDFS)) {
+            needed.addAll(List.of(ClusterSpec.Port.HDFS, ClusterSpec.Port.WEBHDFS));
+            if (dataNode) {
+                needed.addAll(List.of(ClusterSpec.Port.DATANODE, ClusterSpec.Port.DATANODE_HTTP,
+                        ClusterSpec.Port.DATANODE_IPC));
+            }
+        }
+        if (spec.runs(ClusterService.HIVE)) {
+            needed.addAll(List.of(ClusterSpec.Port.HIVE, ClusterSpec.Port.METASTORE));
+        }
+        if (spec.runs(ClusterService.GRAPHITE)) {
+            needed.add(ClusterSpec.Port.GRAPHITE);
+        }
+        return needed;
+    }
+
     static boolean isFree(String host, int port, boolean udpToo) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);

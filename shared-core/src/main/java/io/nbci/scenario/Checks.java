@@ -8,10 +8,30 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
-/** Evaluates the expectations that need no cluster access: exit code, metrics, log lines. */
-final class Checks {
+/**
+ * Evaluates the expectations that need no cluster access: exit code, metrics, log lines; and
+ * describes failed checks the way every scenario failure shows them.
+ */
+public final class Checks {
 
     private Checks() {
+    }
+
+    /**
+     * Failed checks as the scenario failure detail and the JUnit 4 rule's AssertionError show them:
+     * per check {@code [kind] target}, {@code expected:}, {@code actual:} and the message, one per line.
+     */
+    public static String describeFailed(List<Check> failed) {
+        StringBuilder text = new StringBuilder();
+        for (Check check : failed) {
+            text.append("[").append(check.kind()).append("] ").append(check.target()).append('\n')
+                    .append("  expected: ").append(check.expected()).append('\n')
+                    .append("  actual:   ").append(check.actual()).append('\n');
+            if (check.message() != null) {
+                text.append("  ").append(check.message()).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     static Check exitCode(Expectation.ExitCodeIs expected, int actual) {

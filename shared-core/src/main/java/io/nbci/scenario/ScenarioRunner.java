@@ -130,7 +130,7 @@ public final class ScenarioRunner implements AutoCloseable {
             for (Fixture fixture : scenario.fixtures()) {
                 seeded.add(apply(fixture));
             }
-            Snapshot afterFixtures = snapshot();
+            HdfsState afterFixtures = hdfsState();
             Job job = runJob(scenario, dir);
             output = job.output;
             artifacts.addAll(job.artifacts);
@@ -139,7 +139,7 @@ public final class ScenarioRunner implements AutoCloseable {
             for (Expectation expectation : scenario.expectations()) {
                 checks.add(check(expectation, job, metrics));
             }
-            Map<String, Long> written = snapshot().hdfs.addedSince(afterFixtures.hdfs);
+            Map<String, Long> written = hdfsState().addedSince(afterFixtures);
             Path listing = dir.resolve("written.txt");
             AtomicFiles.write(listing, HdfsState.listing(written, 200));
             artifacts.add(new Artifact("listing", listing.toString(), "HDFS paths the job wrote"));
@@ -193,15 +193,7 @@ public final class ScenarioRunner implements AutoCloseable {
 
     private static Failure failureOf(List<Check> failed, Map<String, Long> written) {
         Check first = failed.get(0);
-        StringBuilder detail = new StringBuilder();
-        for (Check check : failed) {
-            detail.append("[").append(check.kind()).append("] ").append(check.target()).append('\n')
-                    .append("  expected: ").append(check.expected()).append('\n')
-                    .append("  actual:   ").append(check.actual()).append('\n');
-            if (check.message() != null) {
-                detail.append("  ").append(check.message()).append('\n');
-            }
-        }
+        StringBuilder detail = new StringBuilder(Checks.describeFailed(failed));
         if (!written.isEmpty()) {
             detail.append("\nthe job wrote:\n").append(HdfsState.listing(written, 20));
         }
@@ -254,9 +246,7 @@ public final class ScenarioRunner implements AutoCloseable {
         cluster.hive(statements);
         List<List<String>> preview = new ArrayList<>();
         for (List<Object> row : table.rows().subList(0, Math.min(PREVIEW_ROWS, table.rows().size()))) {
-            List<String> values = new ArrayList<>();
-            row.forEach(v -> values.add(v == null ? null : String.valueOf(v)));
-            preview.add(values);
+            preview.add(text(row));
         }
         String target = table.qualifiedName() + HiveFixtures.partitionClause(table);
         return new io.nbci.results.Fixture("hive-table", target, how + " from " + table.origin(),
@@ -592,9 +582,14 @@ public final class ScenarioRunner implements AutoCloseable {
     }
 
     private Snapshot snapshot() {
+        return new Snapshot(hdfsState(), names(cluster.hive(List.of("SHOW DATABASES"))),
+                names(cluster.hive(List.of("SHOW TABLES IN default"))));
+    }
+
+    /** What HDFS holds below the scratch root (without the Hive listing of a full {@link #snapshot()}). */
+    private HdfsState hdfsState() {
         try {
-            return new Snapshot(HdfsState.capture(fs, scope.root()), names(cluster.hive(List.of("SHOW DATABASES"))),
-                    names(cluster.hive(List.of("SHOW TABLES IN default"))));
+            return HdfsState.capture(fs, scope.root());
         } catch (IOException e) {
             throw new ScenarioException(ExitCode.INFRASTRUCTURE, "cannot list HDFS: " + e.getMessage(), e);
         }
