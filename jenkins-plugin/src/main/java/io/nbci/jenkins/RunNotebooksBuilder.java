@@ -180,9 +180,7 @@ public final class RunNotebooksBuilder extends NbciBuilder {
 
         @POST
         public FormValidation doCheckInput(@AncestorInPath Item item, @QueryParameter String value) {
-            io.nbci.launch.Check required = Validation.required(value,
-                    "a notebook, a folder or a glob such as notebooks/**/*.ipynb");
-            return check(item, required.isError() ? required : Validation.glob(value));
+            return check(item, Validation.notebookInput(value));
         }
 
         @POST

@@ -227,9 +227,7 @@ public record RunNotebooksConfig(String input, String outputDir, Map<String, Str
         }
 
         public RunNotebooksConfig build() {
-            Validation.required(input, "a notebook, a folder or a glob such as notebooks/**/*.ipynb")
-                    .orThrow("input");
-            Validation.glob(input).orThrow("input");
+            Validation.notebookInput(input).orThrow("input");
             Validation.workspacePath(outputDir).orThrow("outputDir");
             Validation.workspacePath(parametersFile).orThrow("parametersFile");
             Validation.kernelName(kernel).orThrow("kernel");

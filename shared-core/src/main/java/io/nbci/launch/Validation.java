@@ -162,6 +162,12 @@ public final class Validation {
         return Check.ok();
     }
 
+    /** What "Run notebooks" runs: a notebook, a folder or a glob, required. */
+    public static Check notebookInput(String value) {
+        Check required = required(value, "a notebook, a folder or a glob such as notebooks/**/*.ipynb");
+        return required.isError() ? required : glob(value);
+    }
+
     /** A timeout in whole seconds, 1 to one week; blank means the command's default. */
     public static Check timeoutSeconds(String value) {
         return wholeNumber(value, 1, MAX_TIMEOUT_SECONDS, "seconds");

@@ -52,6 +52,13 @@ public class ValidationTest {
     }
 
     @Test
+    public void shouldRequireANotebookInputAsAGlob() {
+        ok(Validation.notebookInput("notebooks/**/*.ipynb"));
+        error(Validation.notebookInput(" "), "required: enter a notebook, a folder or a glob");
+        error(Validation.notebookInput("../x.ipynb"), "'..' would leave the workspace");
+    }
+
+    @Test
     public void shouldCheckNumbers() {
         ok(Validation.timeoutSeconds(""));
         ok(Validation.timeoutSeconds("604800"));
