@@ -186,13 +186,7 @@ public final class DeployBuilder extends NbciBuilder {
 
         @POST
         public FormValidation doCheckVersion(@AncestorInPath Item item, @QueryParameter String value) {
-            host().checkConfigure(item);
-            try {
-                DeployConfig.builder().target("t").targetsFile("t.yaml").version(value).build();
-                return FormValidation.ok();
-            } catch (io.nbci.launch.LaunchConfigException e) {
-                return FormValidation.error(e.getMessage().substring("version: ".length()));
-            }
+            return check(item, Validation.releaseVersion(value));
         }
 
         @POST

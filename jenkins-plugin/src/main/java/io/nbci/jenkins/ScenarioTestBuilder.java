@@ -167,8 +167,8 @@ public final class ScenarioTestBuilder extends NbciBuilder {
         @POST
         public FormValidation doCheckHiveJdbcUrl(@AncestorInPath Item item, @QueryParameter String value,
                 @QueryParameter String backend) {
-            return checkExternal(item, () -> ScenarioTestConfig.builder().backend(backend).hiveJdbcUrl(value)
-                    .hdfsUri("hdfs://placeholder:8020").scratchPrefix("placeholder").build(), "hiveJdbcUrl");
+            return check(item, ScenarioTestConfig.isExternal(backend) ? Validation.hiveJdbcUrl(value)
+                    : io.nbci.launch.Check.ok());
         }
 
         @POST
@@ -179,17 +179,6 @@ public final class ScenarioTestBuilder extends NbciBuilder {
         @POST
         public FormValidation doCheckScratchPrefix(@AncestorInPath Item item, @QueryParameter String value) {
             return check(item, Validation.isBlank(value) ? io.nbci.launch.Check.ok() : Validation.targetName(value));
-        }
-
-        private FormValidation checkExternal(Item item, Runnable build, String field) {
-            host().checkConfigure(item);
-            try {
-                build.run();
-                return FormValidation.ok();
-            } catch (io.nbci.launch.LaunchConfigException e) {
-                return e.field().equals(field) ? FormValidation.error(e.getMessage().substring(field.length() + 2))
-                        : FormValidation.ok();
-            }
         }
     }
 }

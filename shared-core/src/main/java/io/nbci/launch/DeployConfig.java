@@ -124,10 +124,7 @@ public record DeployConfig(String target, String source, String version, boolean
         public DeployConfig build() {
             Validation.targetName(target).orThrow("target");
             Validation.workspacePath(source).orThrow("source");
-            if (Fields.trim(version) != null && !version.strip().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
-                throw new LaunchConfigException("version", "expected letters, digits, '.', '_' or '-' (a release "
-                        + "id such as 1.4.2 or a commit), found \"" + version + "\"");
-            }
+            Validation.releaseVersion(version).orThrow("version");
             if (!targets.isEmpty()) {
                 Validation.required(targetsFile, "where the targets file is written on the agent")
                         .orThrow("targetsFile");

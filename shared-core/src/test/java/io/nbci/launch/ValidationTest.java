@@ -93,6 +93,18 @@ public class ValidationTest {
     }
 
     @Test
+    public void shouldCheckReleaseVersionsAndHiveJdbcUrls() {
+        ok(Validation.releaseVersion(""));
+        ok(Validation.releaseVersion("1.4.2"));
+        error(Validation.releaseVersion("1.0 final"), "expected letters, digits");
+        error(Validation.releaseVersion(".hidden"), "expected letters, digits");
+        ok(Validation.hiveJdbcUrl("jdbc:hive2://hs2:10000/default"));
+        error(Validation.hiveJdbcUrl(""), "required: enter the HiveServer2 JDBC URL");
+        error(Validation.hiveJdbcUrl("jdbc:mysql://db/x"), "expected a URL starting with jdbc:hive2://");
+        error(Validation.hiveJdbcUrl("jdbc:hive2://h:1/;PASSWORD=x"), "do not put a password");
+    }
+
+    @Test
     public void shouldCheckStatusFields() {
         ok(Validation.contextName("nbci/notebooks (PR)"));
         error(Validation.contextName(""), "required");
