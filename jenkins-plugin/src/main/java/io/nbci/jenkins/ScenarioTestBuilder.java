@@ -152,16 +152,7 @@ public final class ScenarioTestBuilder extends NbciBuilder {
 
         @POST
         public FormValidation doCheckPaths(@AncestorInPath Item item, @QueryParameter String value) {
-            host().checkConfigure(item);
-            if (value != null) {
-                for (String path : value.split("[,\\n\\r]+")) {
-                    FormValidation answer = Forms.of(Validation.glob(path));
-                    if (answer.kind != FormValidation.Kind.OK) {
-                        return answer;
-                    }
-                }
-            }
-            return FormValidation.ok();
+            return check(item, Validation.globs(value));
         }
 
         @POST

@@ -80,13 +80,7 @@ public record ScenarioTestConfig(List<String> paths, String backend, String hive
 
         /** Scenario paths or globs, separated by commas or new lines. */
         public Builder paths(String list) {
-            if (list != null) {
-                for (String path : list.split("[,\\n\\r]+")) {
-                    if (!path.isBlank()) {
-                        paths.add(path.strip());
-                    }
-                }
-            }
+            paths.addAll(Fields.list(list));
             return this;
         }
 

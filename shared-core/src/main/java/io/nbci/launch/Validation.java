@@ -196,6 +196,17 @@ public final class Validation {
         return Check.ok();
     }
 
+    /** Files, folders or globs separated by commas or new lines, as {@code nbci test} takes them: each a {@link #glob}. */
+    public static Check globs(String list) {
+        for (String path : Fields.list(list)) {
+            Check check = glob(path);
+            if (check.isError()) {
+                return check;
+            }
+        }
+        return Check.ok();
+    }
+
     /** A timeout in whole seconds, 1 to one week; blank means the command's default. */
     public static Check timeoutSeconds(String value) {
         return wholeNumber(value, 1, MAX_TIMEOUT_SECONDS, "seconds");

@@ -59,6 +59,14 @@ public class ValidationTest {
     }
 
     @Test
+    public void shouldCheckEveryGlobOfAList() {
+        ok(Validation.globs(null));
+        ok(Validation.globs("scenarios/*.yaml, more/b.yaml\n\nlast.yaml"));
+        error(Validation.globs("ok.yaml,/etc/x.yaml"), "expected a path relative");
+        error(Validation.globs("ok.yaml\r\nbad/[x.yaml"), "not a valid glob");
+    }
+
+    @Test
     public void shouldCheckNumbers() {
         ok(Validation.timeoutSeconds(""));
         ok(Validation.timeoutSeconds("604800"));
