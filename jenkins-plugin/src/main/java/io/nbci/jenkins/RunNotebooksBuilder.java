@@ -190,7 +190,7 @@ public final class RunNotebooksBuilder extends NbciBuilder {
                 RunNotebooksConfig.builder().parameters(value);
                 return FormValidation.ok();
             } catch (io.nbci.launch.LaunchConfigException e) {
-                return FormValidation.error(e.getMessage().substring(e.field().length() + 2));
+                return FormValidation.error(e.problem());
             }
         }
 

@@ -135,5 +135,7 @@ public class ValidationTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Check.error("bad").orThrow("field"))
                 .isInstanceOf(LaunchConfigException.class).hasMessage("field: bad")
                 .extracting(e -> ((LaunchConfigException) e).field()).isEqualTo("field");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Check.error("bad: worse").orThrow("field"))
+                .extracting(e -> ((LaunchConfigException) e).problem()).isEqualTo("bad: worse");
     }
 }
