@@ -22,16 +22,10 @@ import java.util.Map;
  *   ABORTED          error          aborted
  * </pre>
  *
- * @param provider   github, bitbucket-server, bitbucket-cloud or gitlab
- * @param context    the status name branch protection requires
- * @param url        link to the build, or null
- * @param sha        commit, or null to detect it
- * @param repository OWNER/NAME, or null to detect it
- * @param apiUrl     API base URL, or null for the provider's public one
- * @param token      the provider token (environment only)
+ * @param target where every status of the gate goes (provider, context, link, commit, repository,
+ *               API base URL, token), as a checked {@code pending} status without a description
  */
-public record GateConfig(String provider, String context, String url, String sha, String repository,
-        String apiUrl, Secret token) {
+public record GateConfig(CommitStatusConfig target) {
 
     /** The results files the steps write by default; their test counts go into the final description. */
     public static final String RESULTS_GLOB = "nbci-output/*-results.json";
@@ -42,7 +36,7 @@ public record GateConfig(String provider, String context, String url, String sha
 
     /** The status posted when the build starts. */
     public CommitStatusConfig pending() {
-        return status("pending", "build started");
+        return target.with("pending", "build started");
     }
 
     /** The status posted when the build ends with {@code result}; {@code summary} (test counts) may be null. */
@@ -61,7 +55,7 @@ public record GateConfig(String provider, String context, String url, String sha
         if (summary != null && !summary.isBlank()) {
             description = description + ": " + summary.strip();
         }
-        return status(state, description);
+        return target.with(state, description);
     }
 
     /** {@code nbci gate ... -- COMMAND...}: pending, run, final state from the command's exit code. */
@@ -71,18 +65,13 @@ public record GateConfig(String provider, String context, String url, String sha
         }
         List<String> args = new ArrayList<>();
         args.add("gate");
-        CommitStatusConfig.addTarget(args, provider, context, url, sha, repository, apiUrl);
+        target.addTarget(args);
         args.add("--results-glob");
         args.add(RESULTS_GLOB);
         args.add("--");
         args.addAll(command);
-        return new NbciInvocation("gate", args, Map.of(), Map.of(CommitStatusConfig.TOKEN_VARIABLE, token),
+        return new NbciInvocation("gate", args, Map.of(), Map.of(CommitStatusConfig.TOKEN_VARIABLE, target.token()),
                 List.of(), List.of(), OutcomePolicy.FAIL);
-    }
-
-    private CommitStatusConfig status(String state, String description) {
-        return CommitStatusConfig.builder().provider(provider).state(state).context(context).url(url)
-                .description(description).sha(sha).repository(repository).apiUrl(apiUrl).token(token).build();
     }
 
     /** Collects raw form values; {@link #build()} validates them and names the first bad field. */
@@ -135,10 +124,8 @@ public record GateConfig(String provider, String context, String url, String sha
 
         public GateConfig build() {
             // one rule set: a gate is valid when the status it starts with is
-            CommitStatusConfig pending = CommitStatusConfig.builder().provider(provider).state("pending")
-                    .context(context).url(url).sha(sha).repository(repository).apiUrl(apiUrl).token(token).build();
-            return new GateConfig(pending.provider(), pending.context(), pending.url(), pending.sha(),
-                    pending.repository(), pending.apiUrl(), pending.token());
+            return new GateConfig(CommitStatusConfig.builder().provider(provider).state("pending").context(context)
+                    .url(url).sha(sha).repository(repository).apiUrl(apiUrl).token(token).build());
         }
     }
 }
