@@ -41,21 +41,35 @@ public record GateConfig(CommitStatusConfig target) {
 
     /** The status posted when the build ends with {@code result}; {@code summary} (test counts) may be null. */
     public CommitStatusConfig finish(Outcome.Result result, String summary) {
-        String description;
-        String state;
-        switch (result) {
-            case SUCCESS: state = "success"; description = "passed"; break;
-            case UNSTABLE: state = "failure"; description = "unstable: tests failed"; break;
-            case FAILURE: state = "failure"; description = "failed"; break;
-            case TIMEOUT: state = "failure"; description = "timed out"; break;
-            case INFRASTRUCTURE: state = "error"; description = "infrastructure error"; break;
-            case ABORTED: state = "error"; description = "aborted"; break;
-            default: throw new IllegalStateException(result.name());
-        }
+        Ending ending = Ending.of(result);
+        String description = ending.description();
         if (summary != null && !summary.isBlank()) {
             description = description + ": " + summary.strip();
         }
-        return target.with(state, description);
+        return target.with(ending.state(), description);
+    }
+
+    /**
+     * The commit state for a build that ended with {@code result}, as the table above maps it;
+     * for hosts that post their own description.
+     */
+    public static String state(Outcome.Result result) {
+        return Ending.of(result).state();
+    }
+
+    /** One row of the table above. */
+    private record Ending(String state, String description) {
+        static Ending of(Outcome.Result result) {
+            switch (result) {
+                case SUCCESS: return new Ending("success", "passed");
+                case UNSTABLE: return new Ending("failure", "unstable: tests failed");
+                case FAILURE: return new Ending("failure", "failed");
+                case TIMEOUT: return new Ending("failure", "timed out");
+                case INFRASTRUCTURE: return new Ending("error", "infrastructure error");
+                case ABORTED: return new Ending("error", "aborted");
+                default: throw new IllegalStateException(result.name());
+            }
+        }
     }
 
     /** {@code nbci gate ... -- COMMAND...}: pending, run, final state from the command's exit code. */
