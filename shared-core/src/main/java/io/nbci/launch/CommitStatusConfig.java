@@ -38,7 +38,7 @@ public record CommitStatusConfig(String provider, String state, String context, 
         args.add("--state");
         args.add(state);
         addTarget(args);
-        RunNotebooksConfig.option(args, "--description", description);
+        Fields.option(args, "--description", description);
         return new NbciInvocation("status", args, Map.of(), Map.of(TOKEN_VARIABLE, token), List.of(), List.of(),
                 OutcomePolicy.FAIL);
     }
@@ -55,10 +55,10 @@ public record CommitStatusConfig(String provider, String state, String context, 
         args.add(provider);
         args.add("--context");
         args.add(context);
-        RunNotebooksConfig.option(args, "--url", url);
-        RunNotebooksConfig.option(args, "--sha", sha);
-        RunNotebooksConfig.option(args, "--repo", repository);
-        RunNotebooksConfig.option(args, "--base-url", apiUrl);
+        Fields.option(args, "--url", url);
+        Fields.option(args, "--sha", sha);
+        Fields.option(args, "--repo", repository);
+        Fields.option(args, "--base-url", apiUrl);
         args.add("--token-env");
         args.add(TOKEN_VARIABLE);
     }

@@ -40,11 +40,11 @@ public record DeployConfig(String target, String source, String version, boolean
         args.add(target);
         args.add("--source");
         args.add(source);
-        RunNotebooksConfig.option(args, "--version", version);
+        Fields.option(args, "--version", version);
         if (dryRun) {
             args.add("--dry-run");
         }
-        RunNotebooksConfig.option(args, "--targets", targetsFile);
+        Fields.option(args, "--targets", targetsFile);
         args.add("--results");
         args.add(resultsFile);
         List<GeneratedFile> files = targets.isEmpty() ? List.of()

@@ -22,6 +22,14 @@ final class Fields {
         return trimmed == null ? fallback : trimmed;
     }
 
+    /** Adds {@code flag value} to a command line when the value is set. */
+    static void option(List<String> args, String flag, Object value) {
+        if (value != null) {
+            args.add(flag);
+            args.add(String.valueOf(value));
+        }
+    }
+
     /** A list typed into one field: items separated by commas or new lines, stripped, blank ones dropped. */
     static List<String> list(String text) {
         List<String> items = new ArrayList<>();

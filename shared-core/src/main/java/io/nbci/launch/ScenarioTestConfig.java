@@ -46,9 +46,9 @@ public record ScenarioTestConfig(List<String> paths, String backend, String hive
         args.addAll(paths);
         args.add("--backend");
         args.add(backend);
-        RunNotebooksConfig.option(args, "--hive-jdbc-url", hiveJdbcUrl);
-        RunNotebooksConfig.option(args, "--hdfs-uri", hdfsUri);
-        RunNotebooksConfig.option(args, "--scratch-prefix", scratchPrefix);
+        Fields.option(args, "--hive-jdbc-url", hiveJdbcUrl);
+        Fields.option(args, "--hdfs-uri", hdfsUri);
+        Fields.option(args, "--scratch-prefix", scratchPrefix);
         args.add("--output-dir");
         args.add(outputDir);
         args.add("--junit");
