@@ -53,8 +53,9 @@ interface ConnectionCheck {
             Deque<String> tail = new ArrayDeque<>();
             String lastError = null;
             for (String line : new String(Files.readAllBytes(output), StandardCharsets.UTF_8).split("\\R")) {
-                if (line.startsWith("nbci: ")) {
-                    lastError = line.substring("nbci: ".length());
+                String error = Outcome.errorDetail(line);
+                if (error != null) {
+                    lastError = error;
                 }
                 tail.addLast(line);
                 if (tail.size() > 15) {

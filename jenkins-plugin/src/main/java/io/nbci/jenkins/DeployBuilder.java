@@ -11,7 +11,6 @@ import io.nbci.launch.NbciInvocation;
 import io.nbci.launch.Validation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jenkinsci.Symbol;
@@ -61,11 +60,15 @@ public final class DeployBuilder extends NbciBuilder {
         if (targetsFile != null) {
             return toConfig(List.of(), null).toInvocation();
         }
+        NbciGlobalConfiguration global = context.host().globalConfiguration();
+        HdfsDeployTarget configured = global.target(target);
+        if (configured == null) {
+            throw new io.nbci.launch.LaunchConfigException("target", global.unknownTarget(target));
+        }
         FilePath scratch = NbciProcess.scratch(context.workspace());
         String id = UUID.randomUUID().toString();
-        HdfsDeployTarget configured = context.host().globalConfiguration().target(target);
         String keytabPath = null;
-        if (configured != null && configured.getKeytabCredentialsId() != null) {
+        if (configured.getKeytabCredentialsId() != null) {
             byte[] keytab = context.host().secretFile(configured.getKeytabCredentialsId(), context.run());
             FilePath file = scratch.child("keytab-" + id);
             scratch.mkdirs();
@@ -74,20 +77,9 @@ public final class DeployBuilder extends NbciBuilder {
             context.toDelete().add(file);
             keytabPath = file.getRemote();
         }
-        List<DeployTarget> targets = new ArrayList<>();
-        for (HdfsDeployTarget each : context.host().globalConfiguration().getTargets()) {
-            if (each.getName().equals(target)) {
-                targets.add(each.toCoreTarget(keytabPath));
-            }
-        }
-        if (targets.isEmpty()) {
-            throw new io.nbci.launch.LaunchConfigException("target", "no deploy target named \"" + target
-                    + "\" under Manage Jenkins > System > nbci; configured: "
-                    + context.host().globalConfiguration().targetNames());
-        }
         FilePath targetsYaml = scratch.child("deploy-targets-" + id + ".yaml");
         context.toDelete().add(targetsYaml);
-        return toConfig(targets, targetsYaml.getRemote()).toInvocation();
+        return toConfig(List.of(configured.toCoreTarget(keytabPath)), targetsYaml.getRemote()).toInvocation();
     }
 
     public String getTarget() {
@@ -171,10 +163,9 @@ public final class DeployBuilder extends NbciBuilder {
             if (name.kind != FormValidation.Kind.OK || !Validation.isBlank(targetsFile)) {
                 return name;
             }
-            if (!host().globalConfiguration().targetNames().contains(value.strip())) {
-                return FormValidation.error("no deploy target named \"" + value.strip()
-                        + "\" under Manage Jenkins > System > nbci; configured: "
-                        + host().globalConfiguration().targetNames());
+            NbciGlobalConfiguration global = host().globalConfiguration();
+            if (global.target(value.strip()) == null) {
+                return FormValidation.error(global.unknownTarget(value.strip()));
             }
             return FormValidation.ok();
         }
@@ -186,13 +177,7 @@ public final class DeployBuilder extends NbciBuilder {
 
         @POST
         public FormValidation doCheckVersion(@AncestorInPath Item item, @QueryParameter String value) {
-            host().checkConfigure(item);
-            try {
-                DeployConfig.builder().target("t").targetsFile("t.yaml").version(value).build();
-                return FormValidation.ok();
-            } catch (io.nbci.launch.LaunchConfigException e) {
-                return FormValidation.error(e.getMessage().substring("version: ".length()));
-            }
+            return check(item, Validation.releaseVersion(value));
         }
 
         @POST

@@ -47,9 +47,6 @@ import org.kohsuke.stapler.verb.POST;
  * </pre>
  */
 public final class GateStep extends Step {
-    /** Results files the final description summarises (the steps' defaults). */
-    static final String RESULTS_GLOB = "nbci-output/*-results.json";
-
     private final String provider;
     private final String context;
     private final String credentialsId;
@@ -227,11 +224,11 @@ public final class GateStep extends Step {
         return Outcome.Result.FAILURE;
     }
 
-    /** One line of test counts from the nbci results files in the workspace, or null. */
+    /** One line of test counts from the results files the steps wrote ({@link GateConfig#RESULTS_GLOB}), or null. */
     static String summary(FilePath workspace) {
         try {
             RunResults all = null;
-            for (FilePath file : workspace.list(RESULTS_GLOB)) {
+            for (FilePath file : workspace.list(GateConfig.RESULTS_GLOB)) {
                 RunResults results = ResultsFile.fromJson(file.readToString(), file.getName());
                 all = all == null ? results : all.merge(results);
             }

@@ -1,6 +1,7 @@
 package io.nbci.jenkins;
 
 import io.nbci.common.Secret;
+import io.nbci.launch.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -66,9 +67,9 @@ final class MaskingOutputStream extends OutputStream {
         for (Secret secret : secrets) {
             text = secret.maskIn(text);
         }
-        String stripped = text.strip();
-        if (stripped.startsWith("nbci: ")) {
-            lastError = stripped.substring("nbci: ".length());
+        String error = Outcome.errorDetail(text);
+        if (error != null) {
+            lastError = error;
         }
         log.write(text.getBytes(StandardCharsets.UTF_8));
     }

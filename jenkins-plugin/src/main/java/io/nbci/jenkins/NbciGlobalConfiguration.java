@@ -107,6 +107,12 @@ public class NbciGlobalConfiguration extends GlobalConfiguration {
         return null;
     }
 
+    /** What a step is told when it names a target this configuration does not have. */
+    String unknownTarget(String name) {
+        return "no deploy target named \"" + name + "\" under Manage Jenkins > System > nbci; configured: "
+                + targetNames();
+    }
+
     public List<String> targetNames() {
         List<String> names = new ArrayList<>();
         for (HdfsDeployTarget target : targets) {

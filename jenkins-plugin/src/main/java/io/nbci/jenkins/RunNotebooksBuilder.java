@@ -180,9 +180,7 @@ public final class RunNotebooksBuilder extends NbciBuilder {
 
         @POST
         public FormValidation doCheckInput(@AncestorInPath Item item, @QueryParameter String value) {
-            io.nbci.launch.Check required = Validation.required(value,
-                    "a notebook, a folder or a glob such as notebooks/**/*.ipynb");
-            return check(item, required.isError() ? required : Validation.glob(value));
+            return check(item, Validation.notebookInput(value));
         }
 
         @POST
@@ -192,7 +190,7 @@ public final class RunNotebooksBuilder extends NbciBuilder {
                 RunNotebooksConfig.builder().parameters(value);
                 return FormValidation.ok();
             } catch (io.nbci.launch.LaunchConfigException e) {
-                return FormValidation.error(e.getMessage().substring(e.field().length() + 2));
+                return FormValidation.error(e.problem());
             }
         }
 

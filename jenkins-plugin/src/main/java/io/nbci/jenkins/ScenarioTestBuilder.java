@@ -152,23 +152,14 @@ public final class ScenarioTestBuilder extends NbciBuilder {
 
         @POST
         public FormValidation doCheckPaths(@AncestorInPath Item item, @QueryParameter String value) {
-            host().checkConfigure(item);
-            if (value != null) {
-                for (String path : value.split("[,\\n\\r]+")) {
-                    FormValidation answer = Forms.of(Validation.glob(path));
-                    if (answer.kind != FormValidation.Kind.OK) {
-                        return answer;
-                    }
-                }
-            }
-            return FormValidation.ok();
+            return check(item, Validation.globs(value));
         }
 
         @POST
         public FormValidation doCheckHiveJdbcUrl(@AncestorInPath Item item, @QueryParameter String value,
                 @QueryParameter String backend) {
-            return checkExternal(item, () -> ScenarioTestConfig.builder().backend(backend).hiveJdbcUrl(value)
-                    .hdfsUri("hdfs://placeholder:8020").scratchPrefix("placeholder").build(), "hiveJdbcUrl");
+            return check(item, ScenarioTestConfig.isExternal(backend) ? Validation.hiveJdbcUrl(value)
+                    : io.nbci.launch.Check.ok());
         }
 
         @POST
@@ -179,17 +170,6 @@ public final class ScenarioTestBuilder extends NbciBuilder {
         @POST
         public FormValidation doCheckScratchPrefix(@AncestorInPath Item item, @QueryParameter String value) {
             return check(item, Validation.isBlank(value) ? io.nbci.launch.Check.ok() : Validation.targetName(value));
-        }
-
-        private FormValidation checkExternal(Item item, Runnable build, String field) {
-            host().checkConfigure(item);
-            try {
-                build.run();
-                return FormValidation.ok();
-            } catch (io.nbci.launch.LaunchConfigException e) {
-                return e.field().equals(field) ? FormValidation.error(e.getMessage().substring(field.length() + 2))
-                        : FormValidation.ok();
-            }
         }
     }
 }

@@ -96,6 +96,19 @@ public class BuilderTranslationTest {
     }
 
     @Test
+    public void shouldRefuseADeployToATargetNotConfiguredNamingTheConfiguredOnes() {
+        FakeHost host = new FakeHost();
+        host.configuration.setTargets(List.of(new HdfsDeployTarget("prod", "hdfs://nn:8020", "/apps")));
+        NbciBuilder.Inputs inputs = new NbciBuilder.Inputs(null, null, ENV, host, new java.util.ArrayList<>());
+
+        assertThatThrownBy(() -> new DeployBuilder("qa").invocation(inputs))
+                .isInstanceOf(io.nbci.launch.LaunchConfigException.class)
+                .hasMessage("target: no deploy target named \"qa\" under Manage Jenkins > System > nbci; "
+                        + "configured: [prod]");
+        assertThat(inputs.toDelete()).as("nothing was copied to the agent").isEmpty();
+    }
+
+    @Test
     public void shouldDeployWithTheTeamsOwnTargetsFile() {
         DeployBuilder builder = new DeployBuilder("staging");
         builder.setTargetsFile("deploy/nbci-deploy.yaml");

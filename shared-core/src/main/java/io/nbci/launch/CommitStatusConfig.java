@@ -37,23 +37,28 @@ public record CommitStatusConfig(String provider, String state, String context, 
         args.add("status");
         args.add("--state");
         args.add(state);
-        addTarget(args, provider, context, url, sha, repository, apiUrl);
-        RunNotebooksConfig.option(args, "--description", description);
+        addTarget(args);
+        Fields.option(args, "--description", description);
         return new NbciInvocation("status", args, Map.of(), Map.of(TOKEN_VARIABLE, token), List.of(), List.of(),
                 OutcomePolicy.FAIL);
     }
 
-    /** The arguments {@code status} and {@code gate} share. */
-    static void addTarget(List<String> args, String provider, String context, String url, String sha,
-            String repository, String apiUrl) {
+    /** This status with another state and description, checked like a new one. */
+    CommitStatusConfig with(String newState, String newDescription) {
+        return builder().provider(provider).state(newState).context(context).url(url).description(newDescription)
+                .sha(sha).repository(repository).apiUrl(apiUrl).token(token).build();
+    }
+
+    /** The arguments {@code status} and {@code gate} share: where the status goes and how to log in. */
+    void addTarget(List<String> args) {
         args.add("--provider");
         args.add(provider);
         args.add("--context");
         args.add(context);
-        RunNotebooksConfig.option(args, "--url", url);
-        RunNotebooksConfig.option(args, "--sha", sha);
-        RunNotebooksConfig.option(args, "--repo", repository);
-        RunNotebooksConfig.option(args, "--base-url", apiUrl);
+        Fields.option(args, "--url", url);
+        Fields.option(args, "--sha", sha);
+        Fields.option(args, "--repo", repository);
+        Fields.option(args, "--base-url", apiUrl);
         args.add("--token-env");
         args.add(TOKEN_VARIABLE);
     }

@@ -40,11 +40,11 @@ public record DeployConfig(String target, String source, String version, boolean
         args.add(target);
         args.add("--source");
         args.add(source);
-        RunNotebooksConfig.option(args, "--version", version);
+        Fields.option(args, "--version", version);
         if (dryRun) {
             args.add("--dry-run");
         }
-        RunNotebooksConfig.option(args, "--targets", targetsFile);
+        Fields.option(args, "--targets", targetsFile);
         args.add("--results");
         args.add(resultsFile);
         List<GeneratedFile> files = targets.isEmpty() ? List.of()
@@ -124,10 +124,7 @@ public record DeployConfig(String target, String source, String version, boolean
         public DeployConfig build() {
             Validation.targetName(target).orThrow("target");
             Validation.workspacePath(source).orThrow("source");
-            if (Fields.trim(version) != null && !version.strip().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
-                throw new LaunchConfigException("version", "expected letters, digits, '.', '_' or '-' (a release "
-                        + "id such as 1.4.2 or a commit), found \"" + version + "\"");
-            }
+            Validation.releaseVersion(version).orThrow("version");
             if (!targets.isEmpty()) {
                 Validation.required(targetsFile, "where the targets file is written on the agent")
                         .orThrow("targetsFile");

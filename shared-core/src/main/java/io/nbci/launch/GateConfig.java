@@ -22,16 +22,10 @@ import java.util.Map;
  *   ABORTED          error          aborted
  * </pre>
  *
- * @param provider   github, bitbucket-server, bitbucket-cloud or gitlab
- * @param context    the status name branch protection requires
- * @param url        link to the build, or null
- * @param sha        commit, or null to detect it
- * @param repository OWNER/NAME, or null to detect it
- * @param apiUrl     API base URL, or null for the provider's public one
- * @param token      the provider token (environment only)
+ * @param target where every status of the gate goes (provider, context, link, commit, repository,
+ *               API base URL, token), as a checked {@code pending} status without a description
  */
-public record GateConfig(String provider, String context, String url, String sha, String repository,
-        String apiUrl, Secret token) {
+public record GateConfig(CommitStatusConfig target) {
 
     /** The results files the steps write by default; their test counts go into the final description. */
     public static final String RESULTS_GLOB = "nbci-output/*-results.json";
@@ -42,26 +36,40 @@ public record GateConfig(String provider, String context, String url, String sha
 
     /** The status posted when the build starts. */
     public CommitStatusConfig pending() {
-        return status("pending", "build started");
+        return target.with("pending", "build started");
     }
 
     /** The status posted when the build ends with {@code result}; {@code summary} (test counts) may be null. */
     public CommitStatusConfig finish(Outcome.Result result, String summary) {
-        String description;
-        String state;
-        switch (result) {
-            case SUCCESS: state = "success"; description = "passed"; break;
-            case UNSTABLE: state = "failure"; description = "unstable: tests failed"; break;
-            case FAILURE: state = "failure"; description = "failed"; break;
-            case TIMEOUT: state = "failure"; description = "timed out"; break;
-            case INFRASTRUCTURE: state = "error"; description = "infrastructure error"; break;
-            case ABORTED: state = "error"; description = "aborted"; break;
-            default: throw new IllegalStateException(result.name());
-        }
+        Ending ending = Ending.of(result);
+        String description = ending.description();
         if (summary != null && !summary.isBlank()) {
             description = description + ": " + summary.strip();
         }
-        return status(state, description);
+        return target.with(ending.state(), description);
+    }
+
+    /**
+     * The commit state for a build that ended with {@code result}, as the table above maps it;
+     * for hosts that post their own description.
+     */
+    public static String state(Outcome.Result result) {
+        return Ending.of(result).state();
+    }
+
+    /** One row of the table above. */
+    private record Ending(String state, String description) {
+        static Ending of(Outcome.Result result) {
+            switch (result) {
+                case SUCCESS: return new Ending("success", "passed");
+                case UNSTABLE: return new Ending("failure", "unstable: tests failed");
+                case FAILURE: return new Ending("failure", "failed");
+                case TIMEOUT: return new Ending("failure", "timed out");
+                case INFRASTRUCTURE: return new Ending("error", "infrastructure error");
+                case ABORTED: return new Ending("error", "aborted");
+                default: throw new IllegalStateException(result.name());
+            }
+        }
     }
 
     /** {@code nbci gate ... -- COMMAND...}: pending, run, final state from the command's exit code. */
@@ -71,18 +79,13 @@ public record GateConfig(String provider, String context, String url, String sha
         }
         List<String> args = new ArrayList<>();
         args.add("gate");
-        CommitStatusConfig.addTarget(args, provider, context, url, sha, repository, apiUrl);
+        target.addTarget(args);
         args.add("--results-glob");
         args.add(RESULTS_GLOB);
         args.add("--");
         args.addAll(command);
-        return new NbciInvocation("gate", args, Map.of(), Map.of(CommitStatusConfig.TOKEN_VARIABLE, token),
+        return new NbciInvocation("gate", args, Map.of(), Map.of(CommitStatusConfig.TOKEN_VARIABLE, target.token()),
                 List.of(), List.of(), OutcomePolicy.FAIL);
-    }
-
-    private CommitStatusConfig status(String state, String description) {
-        return CommitStatusConfig.builder().provider(provider).state(state).context(context).url(url)
-                .description(description).sha(sha).repository(repository).apiUrl(apiUrl).token(token).build();
     }
 
     /** Collects raw form values; {@link #build()} validates them and names the first bad field. */
@@ -135,10 +138,8 @@ public record GateConfig(String provider, String context, String url, String sha
 
         public GateConfig build() {
             // one rule set: a gate is valid when the status it starts with is
-            CommitStatusConfig pending = CommitStatusConfig.builder().provider(provider).state("pending")
-                    .context(context).url(url).sha(sha).repository(repository).apiUrl(apiUrl).token(token).build();
-            return new GateConfig(pending.provider(), pending.context(), pending.url(), pending.sha(),
-                    pending.repository(), pending.apiUrl(), pending.token());
+            return new GateConfig(CommitStatusConfig.builder().provider(provider).state("pending").context(context)
+                    .url(url).sha(sha).repository(repository).apiUrl(apiUrl).token(token).build());
         }
     }
 }

@@ -24,6 +24,9 @@ import java.util.Objects;
  */
 public record Outcome(Result result, int exitCode, String message) {
 
+    /** What the command line prints before its error message ({@code io.nbci.cli.Main}). */
+    private static final String ERROR_PREFIX = "nbci: ";
+
     /** Host-neutral build results. */
     public enum Result {
         SUCCESS, UNSTABLE, FAILURE, INFRASTRUCTURE, TIMEOUT, ABORTED;
@@ -87,6 +90,16 @@ public record Outcome(Result result, int exitCode, String message) {
             return this;
         }
         return new Outcome(result, exitCode, message + ": " + detail.strip());
+    }
+
+    /**
+     * The error a line of nbci's output states, for {@link #withDetail}: the text after the
+     * {@code nbci: } prefix the command line prints its error message with; null for any other line.
+     * The last such line of a run is the one to show.
+     */
+    public static String errorDetail(String line) {
+        String stripped = line.strip();
+        return stripped.startsWith(ERROR_PREFIX) ? stripped.substring(ERROR_PREFIX.length()) : null;
     }
 
     /** The exit code as nbci names it, when it is one of nbci's. */

@@ -85,11 +85,11 @@ public record RunNotebooksConfig(String input, String outputDir, Map<String, Str
             args.add(name);
             args.add(value);
         });
-        option(args, "-f", parametersFile);
-        option(args, "--kernel", kernel);
-        option(args, "--cwd", workingDir);
-        option(args, "--cell-timeout", cellTimeout);
-        option(args, "--start-timeout", startTimeout);
+        Fields.option(args, "-f", parametersFile);
+        Fields.option(args, "--kernel", kernel);
+        Fields.option(args, "--cwd", workingDir);
+        Fields.option(args, "--cell-timeout", cellTimeout);
+        Fields.option(args, "--start-timeout", startTimeout);
         if (logOutput) {
             args.add("--log-output");
         }
@@ -102,13 +102,6 @@ public record RunNotebooksConfig(String input, String outputDir, Map<String, Str
                 new Collect(Collect.Kind.NOTEBOOK, Fields.join(outputDir, "**/*.ipynb")));
         return new NbciInvocation(command, args, Map.of(), Map.of(), List.of(), collect,
                 new OutcomePolicy(unstableOnFailure));
-    }
-
-    static void option(List<String> args, String flag, Object value) {
-        if (value != null) {
-            args.add(flag);
-            args.add(String.valueOf(value));
-        }
     }
 
     /** Collects raw form values; {@link #build()} validates them and names the first bad field. */
@@ -227,9 +220,7 @@ public record RunNotebooksConfig(String input, String outputDir, Map<String, Str
         }
 
         public RunNotebooksConfig build() {
-            Validation.required(input, "a notebook, a folder or a glob such as notebooks/**/*.ipynb")
-                    .orThrow("input");
-            Validation.glob(input).orThrow("input");
+            Validation.notebookInput(input).orThrow("input");
             Validation.workspacePath(outputDir).orThrow("outputDir");
             Validation.workspacePath(parametersFile).orThrow("parametersFile");
             Validation.kernelName(kernel).orThrow("kernel");

@@ -35,15 +35,20 @@ public record ScenarioTestConfig(List<String> paths, String backend, String hive
         return new Builder();
     }
 
+    /** True when {@code backend}, as a form holds it (blank: embedded), is an existing cluster's. */
+    public static boolean isExternal(String backend) {
+        return "external".equals(Fields.trim(backend));
+    }
+
     public NbciInvocation toInvocation() {
         List<String> args = new ArrayList<>();
         args.add("test");
         args.addAll(paths);
         args.add("--backend");
         args.add(backend);
-        RunNotebooksConfig.option(args, "--hive-jdbc-url", hiveJdbcUrl);
-        RunNotebooksConfig.option(args, "--hdfs-uri", hdfsUri);
-        RunNotebooksConfig.option(args, "--scratch-prefix", scratchPrefix);
+        Fields.option(args, "--hive-jdbc-url", hiveJdbcUrl);
+        Fields.option(args, "--hdfs-uri", hdfsUri);
+        Fields.option(args, "--scratch-prefix", scratchPrefix);
         args.add("--output-dir");
         args.add(outputDir);
         args.add("--junit");
@@ -75,13 +80,7 @@ public record ScenarioTestConfig(List<String> paths, String backend, String hive
 
         /** Scenario paths or globs, separated by commas or new lines. */
         public Builder paths(String list) {
-            if (list != null) {
-                for (String path : list.split("[,\\n\\r]+")) {
-                    if (!path.isBlank()) {
-                        paths.add(path.strip());
-                    }
-                }
-            }
+            paths.addAll(Fields.list(list));
             return this;
         }
 
@@ -133,17 +132,8 @@ public record ScenarioTestConfig(List<String> paths, String backend, String hive
             if (!BACKENDS.contains(chosen)) {
                 throw new LaunchConfigException("backend", "expected embedded or external, found \"" + backend + "\"");
             }
-            if (chosen.equals("external")) {
-                Validation.required(hiveJdbcUrl, "the HiveServer2 JDBC URL of the existing cluster")
-                        .orThrow("hiveJdbcUrl");
-                if (!hiveJdbcUrl.strip().startsWith("jdbc:hive2://")) {
-                    throw new LaunchConfigException("hiveJdbcUrl",
-                            "expected a URL starting with jdbc:hive2://, found \"" + hiveJdbcUrl + "\"");
-                }
-                if (hiveJdbcUrl.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
-                    throw new LaunchConfigException("hiveJdbcUrl",
-                            "do not put a password in the JDBC URL; it would be shown in the build log");
-                }
+            if (isExternal(chosen)) {
+                Validation.hiveJdbcUrl(hiveJdbcUrl).orThrow("hiveJdbcUrl");
                 Validation.required(hdfsUri, "the filesystem URI of the existing cluster").orThrow("hdfsUri");
                 Validation.uri(hdfsUri, Validation.FILESYSTEM_SCHEMES).orThrow("hdfsUri");
                 Validation.required(scratchPrefix, "a prefix for the scratch database and HDFS path, e.g. ci_scratch")

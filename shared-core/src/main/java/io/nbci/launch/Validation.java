@@ -41,6 +41,7 @@ public final class Validation {
     private static final Pattern REPOSITORY = Pattern.compile("[0-9]+|[^\\s/]+(/[^\\s/]+)+");
     private static final Pattern CONTEXT = Pattern.compile("[\\p{Alnum} ._/:()\\[\\]-]+");
     private static final Pattern KERNEL = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern RELEASE_VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Set<String> PYTHON_KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert",
             "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally",
             "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
@@ -158,6 +159,50 @@ public final class Validation {
         } catch (PatternSyntaxException e) {
             return Check.error("not a valid glob: " + e.getDescription() + " at index " + e.getIndex() + " in \""
                     + value + "\"");
+        }
+        return Check.ok();
+    }
+
+    /** What "Run notebooks" runs: a notebook, a folder or a glob, required. */
+    public static Check notebookInput(String value) {
+        Check required = required(value, "a notebook, a folder or a glob such as notebooks/**/*.ipynb");
+        return required.isError() ? required : glob(value);
+    }
+
+    /** A release id for {@code nbci deploy --version}; blank means the git commit. */
+    public static Check releaseVersion(String value) {
+        if (isBlank(value) || RELEASE_VERSION.matcher(value.strip()).matches()) {
+            return Check.ok();
+        }
+        return Check.error("expected letters, digits, '.', '_' or '-' (a release id such as 1.4.2 or a commit), "
+                + "found \"" + value + "\"");
+    }
+
+    /**
+     * The HiveServer2 JDBC URL of an existing cluster ({@code nbci test --backend external}):
+     * required, {@code jdbc:hive2://}, and without a password (it would be shown in the build log).
+     */
+    public static Check hiveJdbcUrl(String value) {
+        Check required = required(value, "the HiveServer2 JDBC URL of the existing cluster");
+        if (required.isError()) {
+            return required;
+        }
+        if (!value.strip().startsWith("jdbc:hive2://")) {
+            return Check.error("expected a URL starting with jdbc:hive2://, found \"" + value + "\"");
+        }
+        if (value.toLowerCase(Locale.ROOT).contains("password=")) {
+            return Check.error("do not put a password in the JDBC URL; it would be shown in the build log");
+        }
+        return Check.ok();
+    }
+
+    /** Files, folders or globs separated by commas or new lines, as {@code nbci test} takes them: each a {@link #glob}. */
+    public static Check globs(String list) {
+        for (String path : Fields.list(list)) {
+            Check check = glob(path);
+            if (check.isError()) {
+                return check;
+            }
         }
         return Check.ok();
     }

@@ -79,6 +79,15 @@ public class CommitStatusAndGateConfigTest {
     }
 
     @Test
+    public void shouldGiveHostsWithTheirOwnDescriptionTheSameStates() {
+        assertThat(GateConfig.state(Outcome.Result.SUCCESS)).isEqualTo("success");
+        assertThat(GateConfig.state(Outcome.Result.FAILURE)).isEqualTo("failure");
+        for (Outcome.Result result : Outcome.Result.values()) {
+            assertThat(GateConfig.state(result)).as(result.name()).isEqualTo(gate().finish(result, null).state());
+        }
+    }
+
+    @Test
     public void shouldWrapACommandInNbciGate() {
         NbciInvocation invocation = GateConfig.builder().provider("bitbucket-server").context("nbci")
                 .apiUrl("https://bitbucket.example.com").token(TOKEN).build()

@@ -50,6 +50,15 @@ public class OutcomeTest {
     }
 
     @Test
+    public void shouldReadTheErrorFromTheCommandLinesErrorLinesOnly() {
+        assertThat(Outcome.errorDetail("nbci: 401 from GitHub: check the token\n"))
+                .isEqualTo("401 from GitHub: check the token");
+        assertThat(Outcome.errorDetail("  nbci: indented")).isEqualTo("indented");
+        assertThat(Outcome.errorDetail("[nbci] java -jar nbci.jar run a.ipynb")).isNull();
+        assertThat(Outcome.errorDetail("cell 3: nbci: not at the start")).isNull();
+    }
+
+    @Test
     public void shouldDescribeLaunchFailureAndAbort() {
         assertThat(Outcome.launchFailed("deploy", "java not found on the agent")).isEqualTo(new Outcome(
                 Outcome.Result.INFRASTRUCTURE, -1, "nbci deploy could not be started: java not found on the agent"));

@@ -52,6 +52,21 @@ public class ValidationTest {
     }
 
     @Test
+    public void shouldRequireANotebookInputAsAGlob() {
+        ok(Validation.notebookInput("notebooks/**/*.ipynb"));
+        error(Validation.notebookInput(" "), "required: enter a notebook, a folder or a glob");
+        error(Validation.notebookInput("../x.ipynb"), "'..' would leave the workspace");
+    }
+
+    @Test
+    public void shouldCheckEveryGlobOfAList() {
+        ok(Validation.globs(null));
+        ok(Validation.globs("scenarios/*.yaml, more/b.yaml\n\nlast.yaml"));
+        error(Validation.globs("ok.yaml,/etc/x.yaml"), "expected a path relative");
+        error(Validation.globs("ok.yaml\r\nbad/[x.yaml"), "not a valid glob");
+    }
+
+    @Test
     public void shouldCheckNumbers() {
         ok(Validation.timeoutSeconds(""));
         ok(Validation.timeoutSeconds("604800"));
@@ -86,6 +101,18 @@ public class ValidationTest {
     }
 
     @Test
+    public void shouldCheckReleaseVersionsAndHiveJdbcUrls() {
+        ok(Validation.releaseVersion(""));
+        ok(Validation.releaseVersion("1.4.2"));
+        error(Validation.releaseVersion("1.0 final"), "expected letters, digits");
+        error(Validation.releaseVersion(".hidden"), "expected letters, digits");
+        ok(Validation.hiveJdbcUrl("jdbc:hive2://hs2:10000/default"));
+        error(Validation.hiveJdbcUrl(""), "required: enter the HiveServer2 JDBC URL");
+        error(Validation.hiveJdbcUrl("jdbc:mysql://db/x"), "expected a URL starting with jdbc:hive2://");
+        error(Validation.hiveJdbcUrl("jdbc:hive2://h:1/;PASSWORD=x"), "do not put a password");
+    }
+
+    @Test
     public void shouldCheckStatusFields() {
         ok(Validation.contextName("nbci/notebooks (PR)"));
         error(Validation.contextName(""), "required");
@@ -108,5 +135,7 @@ public class ValidationTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Check.error("bad").orThrow("field"))
                 .isInstanceOf(LaunchConfigException.class).hasMessage("field: bad")
                 .extracting(e -> ((LaunchConfigException) e).field()).isEqualTo("field");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Check.error("bad: worse").orThrow("field"))
+                .extracting(e -> ((LaunchConfigException) e).problem()).isEqualTo("bad: worse");
     }
 }

@@ -40,11 +40,7 @@ public class StoredConfigException extends NbciException {
         try {
             return build.get();
         } catch (LaunchConfigException e) {
-            String key = fields.getOrDefault(e.field(), e.field());
-            String prefix = e.field() + ": ";
-            String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length())
-                    : e.getMessage();
-            throw new StoredConfigException(key, message);
+            throw new StoredConfigException(fields.getOrDefault(e.field(), e.field()), e.problem());
         }
     }
 }

@@ -27,10 +27,7 @@ public class NotebooksTaskConfigurator extends NbciTaskConfigurator<NotebooksTas
     @Override
     protected Map<String, Function<String, Check>> fieldRules() {
         return rules(
-                NotebooksTaskConfig.NOTEBOOKS, (Function<String, Check>) value -> {
-                    Check required = Validation.required(value, "a notebook, a folder or a glob such as notebooks/**/*.ipynb");
-                    return required.isError() ? required : Validation.glob(value);
-                },
+                NotebooksTaskConfig.NOTEBOOKS, (Function<String, Check>) Validation::notebookInput,
                 NotebooksTaskConfig.PARAMETERS_FILE, (Function<String, Check>) Validation::workspacePath,
                 NotebooksTaskConfig.KERNEL, (Function<String, Check>) Validation::kernelName,
                 NotebooksTaskConfig.CELL_TIMEOUT, (Function<String, Check>) Validation::timeoutSeconds,

@@ -28,15 +28,7 @@ public class ScenariosTaskConfigurator extends NbciTaskConfigurator<ScenariosTas
     @Override
     protected Map<String, Function<String, Check>> fieldRules() {
         return rules(
-                ScenariosTaskConfig.SCENARIOS, (Function<String, Check>) value -> {
-                    for (String line : value.split("\\R")) {
-                        Check check = Validation.glob(line);
-                        if (check.isError()) {
-                            return check;
-                        }
-                    }
-                    return Check.ok();
-                },
+                ScenariosTaskConfig.SCENARIOS, (Function<String, Check>) Validation::globs,
                 ScenariosTaskConfig.HDFS_URI,
                 (Function<String, Check>) value -> Validation.uri(value, Validation.FILESYSTEM_SCHEMES));
     }

@@ -8,6 +8,7 @@ import com.atlassian.bamboo.v2.build.CurrentResult;
 import com.atlassian.bamboo.variable.VariableContext;
 import com.atlassian.bamboo.variable.VariableDefinitionContext;
 import io.nbci.common.Secret;
+import io.nbci.launch.Outcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,19 +68,19 @@ final class BambooBuild {
     }
 
     /**
-     * The commit status state for the tasks that ran before this one: {@code failure} when the
-     * build already failed or any earlier task failed or errored, else {@code success}.
+     * The result of the tasks that ran before this one, in the core's terms: {@code FAILURE}
+     * when the build already failed or any earlier task failed or errored, else {@code SUCCESS}.
      */
-    static String outcomeSoFar(CommonTaskContext context) {
+    static Outcome.Result resultSoFar(CommonTaskContext context) {
         CurrentResult result = context.getCommonContext().getCurrentResult();
         if (result.getBuildState() == BuildState.FAILED) {
-            return "failure";
+            return Outcome.Result.FAILURE;
         }
         for (TaskResult task : result.getTaskResults()) {
             if (task.getTaskState() != TaskState.SUCCESS) {
-                return "failure";
+                return Outcome.Result.FAILURE;
             }
         }
-        return "success";
+        return Outcome.Result.SUCCESS;
     }
 }

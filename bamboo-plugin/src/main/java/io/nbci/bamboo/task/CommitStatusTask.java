@@ -5,11 +5,12 @@ import com.atlassian.bamboo.task.CommonTaskType;
 import com.atlassian.bamboo.task.TaskResult;
 import io.nbci.bamboo.agent.NbciLauncher;
 import io.nbci.bamboo.config.StatusTaskConfig;
+import io.nbci.launch.GateConfig;
 
 /**
  * The "nbci: Commit status" task: runs {@code nbci status}. In "pending" mode it posts pending
- * (put it first); in "final" mode, added to the job's final tasks, it posts success or failure
- * from the tasks that ran before it. The token reaches nbci only through its environment.
+ * (put it first); in "final" mode, added to the job's final tasks, it posts the commit state the
+ * core's gate table gives the tasks that ran before it (success or failure). The token reaches nbci only through its environment.
  */
 public class CommitStatusTask implements CommonTaskType {
     private final NbciTaskExecution execution;
@@ -26,7 +27,8 @@ public class CommitStatusTask implements CommonTaskType {
     public TaskResult execute(CommonTaskContext taskContext) {
         return execution.execute(taskContext, () -> {
             StatusTaskConfig config = StatusTaskConfig.read(taskContext.getConfigurationMap());
-            String state = config.isFinal() ? BambooBuild.outcomeSoFar(taskContext) : StatusTaskConfig.PENDING;
+            String state = config.isFinal() ? GateConfig.state(BambooBuild.resultSoFar(taskContext))
+                    : StatusTaskConfig.PENDING;
             return config.toLaunch(state).toInvocation();
         }, null);
     }

@@ -147,8 +147,9 @@ public final class NbciTaskExecution {
         }
 
         private void see(String message) {
-            if (message.startsWith("nbci: ")) {
-                line = message.substring("nbci: ".length());
+            String error = Outcome.errorDetail(message);
+            if (error != null) {
+                line = error;
             }
         }
 

@@ -50,6 +50,14 @@ public class TaskConfiguratorsTest {
     }
 
     @Test
+    public void shouldCheckEveryScenarioLine() {
+        assertThat(errors(new ScenariosTaskConfigurator(), form(ScenariosTaskConfig.SCENARIOS,
+                "scenarios/*.yaml\n/etc/x.yaml")))
+                .containsExactly(Map.entry(ScenariosTaskConfig.SCENARIOS,
+                        "expected a path relative to the workspace, found the absolute path \"/etc/x.yaml\""));
+    }
+
+    @Test
     public void shouldRequireTheNotebooksField() {
         assertThat(errors(new NotebooksTaskConfigurator(), form()))
                 .containsEntry(NotebooksTaskConfig.NOTEBOOKS,
